@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Input formats coachcode can read. */
+export const InputFormat = {
+  text: 'text',
+  zoomVtt: 'zoom-vtt',
+  teamsVtt: 'teams-vtt',
+  vtt: 'vtt',
+  srt: 'srt',
+  otter: 'otter',
+  meet: 'meet',
+  csv: 'csv',
+  tsv: 'tsv',
+  json: 'json',
+  jsonl: 'jsonl',
+} as const;
+export type InputFormat = (typeof InputFormat)[keyof typeof InputFormat];
+export const INPUT_FORMATS: readonly InputFormat[] = Object.values(InputFormat);
+export function isInputFormat(value: unknown): value is InputFormat {
+  return typeof value === 'string' && (INPUT_FORMATS as readonly string[]).includes(value);
+}
+
+/** One stretch of talk by one speaker as it stands in the source (a line, a cue, a CSV row). */
+export const UtteranceSchema = z.object({
+  speaker: z.string(),
+  text: z.string(),
+  /** 1-based line in the source where this utterance starts. */
+  line: z.number().int().positive().optional(),
+  /** Start time as `HH:MM:SS(.mmm)`, when the source gives one. */
+  start: z.string().optional(),
+  end: z.string().optional(),
+  /** Human codes carried by the source (CSV code columns, coded JSONL). */
+  codes: z.array(z.string()).optional(),
+  /** A role stated by the source (coded JSONL, JSON transcript). */
+  role: z.string().optional(),
+});
+export type Utterance = z.infer<typeof UtteranceSchema>;
+
+/** The project's own JSON transcript format (`docs/formats.md`). */
+export const TranscriptSchema = z.object({
+  format: z.literal('coachcode-transcript').optional(),
+  version: z.literal(1).optional(),
+  /** Free-form attributes of the transcript: coach, cohort, date, session … */
+  metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** Speaker name → role, when the file states it. */
+  speakers: z.record(z.string(), z.string()).optional(),
+  utterances: z.array(UtteranceSchema),
+});
+
+/** A parsed transcript: utterances in order, before turns are formed. */
+export interface Transcript {
+  /** The input path as given (or a name given by the caller). */
+  source: string;
+  format: InputFormat;
+  utterances: Utterance[];
+  metadata: Record<string, string | number | boolean>;
+  /** Speaker → role stated by the source itself. */
+  speakerRoles: Record<string, string>;
+}
