@@ -1,0 +1,92 @@
+import type { Model } from './model.js';
+
+/**
+ * The default model for the CfBT codebook. Weights were set by hand from the decision rules
+ * in `docs/codebook.md` and checked against the tuning part of the project's coded fixtures
+ * and a development part of the MRDA benchmark (see `docs/benchmarks.md`); the held-out parts
+ * were not used to set them.
+ */
+export const defaultModel: Model = {
+  format: 'coachcode-model',
+  id: 'cfbt-default',
+  version: 1,
+  codebook: 'cfbt@1',
+  threshold: 0.5,
+  codes: {
+    summary: {
+      bias: -3,
+      weights: {
+        'cue:reformulate': 3.6,
+        'cue:so-start': 0.8,
+        'overlap-recent': 2.5,
+        'tag-question': 0.8,
+        question: -0.4,
+        short: -1,
+        'backchannel-only': -3,
+        'bare-agree': -3,
+      },
+    },
+    acceptance: {
+      bias: -3,
+      weights: {
+        'cue:agree-explicit': 3.4,
+        'cue:commit': 3,
+        'cue:agree-start': 1,
+        'agree-after-statement': 1.2,
+        'agree-after-proposal': 0.8,
+        'agree-after-feedback': 0.6,
+        'agree-after-question': -1.2,
+        'agree-other-continues': -0.8,
+        'bare-agree': 0.3,
+        'backchannel-only': -2,
+        'cue:yeah-but': -2.5,
+        'cue:disagree': -1.5,
+        'cue:no-start': -1.5,
+        question: -1.2,
+      },
+    },
+    challenge: {
+      bias: -3,
+      weights: {
+        'cue:why-question': 2.4,
+        'cue:how-question': 1.6,
+        'cue:what-if': 2.6,
+        'cue:evidence-question': 3.2,
+        'cue:what-question': 1.2,
+        'cue:alternative': 2.4,
+        'cue:critical-feedback': 2.2,
+        'cue:stretch': 2,
+        'cue:because': 0.4,
+        question: 0.6,
+        'tag-question': -1,
+        'justified-reply': 3,
+        'substantive-reply': 1.6,
+        short: -1.5,
+        'backchannel-only': -3,
+      },
+    },
+    continuity: {
+      bias: -3.2,
+      weights: {
+        'cue:back-reference': 4,
+        'cue:earlier-session': 3.6,
+        'overlap-earlier': 0.8,
+      },
+    },
+    dissonance: {
+      bias: -3,
+      weights: {
+        'cue:no-start': 2.2,
+        'no-after-question': -0.6,
+        'no-after-statement': 1.2,
+        'cue:disagree': 3.4,
+        'cue:yeah-but': 3.2,
+        'cue:but-start': 1.6,
+        'cue:complaint': 2.6,
+        'cue:hedged-doubt': 2.4,
+        'self-critical': -1.5,
+        question: -0.6,
+      },
+    },
+  },
+};

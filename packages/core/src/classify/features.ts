@@ -1,0 +1,120 @@
+import type { Turn } from '../model/turn.js';
+import { BACKCHANNEL_ONLY, CUES, ONLY_TOKENS } from './cues.js';
+import { contentStems, isQuestion, isTagQuestion, words } from './text-features.js';
+
+/** A feature that fired on a turn, with the span of text behind it (if any). */
+export interface FeatureHit {
+  value: number;
+  start: number;
+  end: number;
+}
+
+/** Features of one turn: feature name → hit. Names are stable; they key the model's weights. */
+export type TurnFeatures = Map<string, FeatureHit>;
+
+/** What the classifier knows about the conversation around a turn. */
+export interface TurnContext {
+  /** The nearest earlier turn by another speaker, with its features and challenge score. */
+  previous?: { turn: Turn; features: TurnFeatures; challenge: number };
+  /** Content stems of recent turns by other speakers (most recent first, up to 3 turns). */
+  recentOther: readonly Set<string>[];
+  /** Stem → index of the last turn that used it; with `index`, finds non-adjacent earlier use (4+ turns back). */
+  lastSeen: ReadonlyMap<string, number>;
+  /** 0-based index of this turn in the conversation. */
+  index: number;
+  /** Whether the next turn is by the speaker of `previous` (the other speaker carries on). */
+  otherContinues: boolean;
+  /** Whether this conversation's transcript is punctuated (speech transcripts often are not). */
+  punctuated: boolean;
+}
+
+/** Per-turn facts computed once and reused as context by later turns. */
+export interface TurnAnalysis {
+  features: TurnFeatures;
+  stems: Set<string>;
+  words: number;
+}
+
+const SELF_CRITICAL = /\b(?:i should(?:n'?t)? have|my (?:fault|mistake)|i (?:didn'?t|wasn'?t|could have|messed|rushed|forgot|lost)|i got (?:that|it) wrong)\b/i;
+const PROPOSAL = /\b(?:you could|you might|could you|maybe|perhaps|how about|what about|why don'?t|let'?s|we (?:could|should|might)|i'?d (?:suggest|recommend|try)|have you (?:thought|considered|tried)|try|suggest|worth|should we|shall we|i think we|i think you)\b/i;
+const FEEDBACK = /\b(?:i (?:noticed|saw|liked|thought|felt|was struck)|it (?:seemed|looked|felt)|(?:really )?(?:well done|good|great|nice|strong|clear|effective)|(?:the|your) (?:lesson|starter|plenary|questioning|explanation|pace|pacing|task|instructions?))\b/i;
+
+function set(f: TurnFeatures, name: string, value = 1, start = 0, end = 0): void {
+  f.set(name, { value, start, end });
+}
+
+function span(f: TurnFeatures, name: string): FeatureHit | undefined {
+  return f.get(name);
+}
+
+/**
+ * Extracts the features of a turn: its cue hits (with spans) and features of the turn in
+ * context — what kind of turn it answers, how much it reuses the other speaker's words, whether
+ * it is only a backchannel. Linear in the length of the text.
+ */
+export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
+  const text = turn.text;
+  const f: TurnFeatures = new Map();
+  for (const c of CUES) {
+    const m = c.pattern.exec(text);
+    if (m) set(f, `cue:${c.id}`, 1, m.index, m.index + m[0].length);
+  }
+  const tokens = words(text);
+  const n = tokens.length;
+  const stems = new Set(contentStems(tokens));
+  const whole = { start: 0, end: text.length };
+  const question = isQuestion(text, ctx.punctuated);
+  if (question) set(f, 'question', 1, whole.start, whole.end);
+  if (question && isTagQuestion(text)) set(f, 'tag-question', 1, whole.start, whole.end);
+  if (n <= 3) set(f, 'short', 1);
+  if (n >= 15) set(f, 'long', 1);
+  const bare = ONLY_TOKENS.test(text);
+  const backchannel = BACKCHANNEL_ONLY.test(text);
+  if (backchannel) set(f, 'backchannel-only', 1, whole.start, whole.end);
+  else if (bare) set(f, 'bare-agree', 1, whole.start, whole.end);
+  const selfCritical = SELF_CRITICAL.exec(text);
+  if (selfCritical) set(f, 'self-critical', 1, selfCritical.index, selfCritical.index + selfCritical[0].length);
+
+  const prev = ctx.previous;
+  const agree = span(f, 'cue:agree-start');
+  const no = span(f, 'cue:no-start');
+  if (prev) {
+    const pf = prev.features;
+    const prevQuestion = pf.has('question');
+    const prevText = prev.turn.text;
+    const proposal = PROPOSAL.test(prevText);
+    const feedback = FEEDBACK.test(prevText) || pf.has('cue:critical-feedback');
+    if (prevQuestion) set(f, 'prev-question', 1);
+    if (agree) {
+      if (prevQuestion && !pf.has('tag-question')) set(f, 'agree-after-question', 1, agree.start, agree.end);
+      else set(f, 'agree-after-statement', 1, agree.start, agree.end);
+      if (proposal) set(f, 'agree-after-proposal', 1, agree.start, agree.end);
+      if (feedback) set(f, 'agree-after-feedback', 1, agree.start, agree.end);
+      if (ctx.otherContinues && bare) set(f, 'agree-other-continues', 1, agree.start, agree.end);
+      if (pf.has('short')) set(f, 'agree-after-short', 1, agree.start, agree.end);
+    }
+    if (no && prevQuestion && !pf.has('tag-question')) set(f, 'no-after-question', 1, no.start, no.end);
+    if (no && !prevQuestion) set(f, 'no-after-statement', 1, no.start, no.end);
+    if (prev.challenge >= 0.5 && !question) {
+      const because = span(f, 'cue:because');
+      if (because) set(f, 'justified-reply', 1, because.start, because.end);
+      else if (n >= 12) set(f, 'substantive-reply', 1, whole.start, whole.end);
+    }
+    if (prev.features.has('long')) set(f, 'prev-long', 1);
+  }
+  // Reuse of the other speakers' recent words: restating is what a summary does.
+  if (stems.size >= 2) {
+    let recent = 0;
+    let early = 0;
+    const recentAll = new Set<string>();
+    for (const s of ctx.recentOther) for (const x of s) recentAll.add(x);
+    for (const s of stems) {
+      if (recentAll.has(s)) recent++;
+      else if ((ctx.lastSeen.get(s) ?? Infinity) <= ctx.index - 4) early++;
+    }
+    const ratio = recent / stems.size;
+    if (recent >= 2 && ratio >= 0.3) set(f, 'overlap-recent', ratio, whole.start, whole.end);
+    if (early >= 2 && early / stems.size >= 0.3 && recent <= 1) set(f, 'overlap-earlier', early / stems.size, whole.start, whole.end);
+  }
+  return { features: f, stems, words: n };
+}

@@ -1,0 +1,143 @@
+import type { Codebook } from '../codebook/codebook.js';
+import { codeIds } from '../codebook/codebook.js';
+import { cfbtCodebook } from '../codebook/cfbt.js';
+import { CoachcodeError } from '../errors.js';
+import { messages } from '../messages.js';
+import type { CodedTurn, Evidence, Turn } from '../model/turn.js';
+import type { ClassifyOptions, TurnClassifier } from './classifier.js';
+import { defaultModel } from './default-model.js';
+import type { TurnAnalysis, TurnContext } from './features.js';
+import { extractFeatures } from './features.js';
+import type { Model } from './model.js';
+import { ModelSchema, modelTag } from './model.js';
+import { fitModel, type FitOptions } from './fit.js';
+
+/** Options of {@link createClassifier}. */
+export interface ClassifierOptions {
+  /** The model (weights); default: the built-in CfBT model. */
+  model?: Model;
+  /** The codebook; default: CfBT. Codes without weights in the model are never assigned. */
+  codebook?: Codebook;
+}
+
+const PUNCTUATION = /[.?!,]/;
+
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Whether most turns of a conversation carry punctuation (speech-recogniser output often has none). */
+export function isPunctuated(turns: readonly Turn[]): boolean {
+  let with_ = 0;
+  const n = Math.min(turns.length, 200);
+  for (let i = 0; i < n; i++) if (PUNCTUATION.test(turns[i]?.text ?? '')) with_++;
+  return n === 0 || with_ / n >= 0.3;
+}
+
+/**
+ * Walks a conversation in order, extracting every turn's features in context. `score` gives
+ * a turn's challenge score, which later turns use (a reasoned reply to a challenge is itself
+ * challenge).
+ */
+export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnalysis) => number): TurnAnalysis[] {
+  const punctuated = isPunctuated(turns);
+  const lastSeen = new Map<string, number>();
+  const out: TurnAnalysis[] = [];
+  const challenge: number[] = [];
+  for (let i = 0; i < turns.length; i++) {
+    const turn = turns[i] as Turn;
+    let p = i - 1;
+    while (p >= 0 && turns[p]?.speaker === turn.speaker) p--;
+    const recentOther: Set<string>[] = [];
+    for (let j = i - 1; j >= 0 && j >= i - 6 && recentOther.length < 3; j--) {
+      if (turns[j]?.speaker !== turn.speaker) recentOther.push((out[j] as TurnAnalysis).stems);
+    }
+    const next = turns[i + 1];
+    const ctx: TurnContext = {
+      recentOther,
+      lastSeen,
+      index: i,
+      otherContinues: p >= 0 && next !== undefined && next.speaker === turns[p]?.speaker,
+      punctuated,
+    };
+    if (p >= 0) ctx.previous = { turn: turns[p] as Turn, features: (out[p] as TurnAnalysis).features, challenge: challenge[p] ?? 0 };
+    const a = extractFeatures(turn, ctx);
+    out.push(a);
+    challenge.push(score(a));
+    for (const s of a.stems) lastSeen.set(s, i);
+  }
+  return out;
+}
+
+/** The linear (logistic) turn classifier: explainable weights over cue and context features. */
+class LinearClassifier implements TurnClassifier {
+  readonly id: string;
+  readonly codebook: Codebook;
+  readonly model: Model;
+  private readonly codes: string[];
+
+  constructor(model: Model, codebook: Codebook) {
+    this.model = model;
+    this.codebook = codebook;
+    this.id = modelTag(model);
+    this.codes = codeIds(codebook);
+  }
+
+  /** Raw score (0–1) of one code for analysed features. */
+  score(code: string, a: TurnAnalysis): number {
+    const w = this.model.codes[code];
+    if (!w) return 0;
+    let x = w.bias;
+    for (const [name, hit] of a.features) x += (w.weights[name] ?? 0) * hit.value;
+    return sigmoid(x);
+  }
+
+  classify(turns: readonly Turn[], options: ClassifyOptions = {}): CodedTurn[] {
+    const analyses = analyzeConversation(turns, (a) => this.score('challenge', a));
+    return turns.map((turn, i) => this.code(turn, analyses[i] as TurnAnalysis, options));
+  }
+
+  private code(turn: Turn, a: TurnAnalysis, options: ClassifyOptions): CodedTurn {
+    const scores: Record<string, number> = {};
+    const codes: string[] = [];
+    const evidence: Evidence[] = [];
+    let primary: string | null = null;
+    let best = -1;
+    for (const code of this.codes) {
+      const s = this.score(code, a);
+      scores[code] = round2(s);
+      const w = this.model.codes[code];
+      const threshold = options.threshold ?? w?.threshold ?? this.model.threshold;
+      if (!w || s < threshold) continue;
+      codes.push(code);
+      if (s > best) [best, primary] = [s, code];
+      for (const [name, hit] of a.features) {
+        if ((w.weights[name] ?? 0) > 0 && hit.end > hit.start) {
+          evidence.push({ code, cue: name.startsWith('cue:') ? name.slice(4) : name, start: hit.start, end: hit.end });
+        }
+      }
+    }
+    return { ...turn, codes, primary, scores, evidence };
+  }
+
+  fit(conversations: readonly (readonly Turn[])[], options?: FitOptions): TurnClassifier {
+    const data = conversations.map((turns) => ({ turns, analyses: analyzeConversation(turns, (a) => this.score('challenge', a)) }));
+    return new LinearClassifier(fitModel(this.model, this.codes, data, options), this.codebook);
+  }
+}
+
+/** Validates a model object (e.g. a parsed `model.json`); throws a `CoachcodeError` listing every problem. */
+export function parseModel(value: unknown, source = 'model'): Model {
+  const r = ModelSchema.safeParse(value);
+  if (r.success) return r.data;
+  throw new CoachcodeError(r.error.issues.map((i) => ({ code: 'model-invalid', severity: 'error' as const, message: messages.modelInvalid(`${i.path.join('.') || '(root)'}: ${i.message}`), source })));
+}
+
+/** Creates a turn classifier; without options, the default CfBT model. */
+export function createClassifier(options: ClassifierOptions = {}): TurnClassifier & { readonly model: Model } {
+  return new LinearClassifier(options.model ?? defaultModel, options.codebook ?? cfbtCodebook);
+}

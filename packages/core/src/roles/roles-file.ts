@@ -1,0 +1,92 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { z } from 'zod';
+import { CoachcodeError } from '../errors.js';
+import type { Role } from '../model/role.js';
+import { isRole } from '../model/role.js';
+import { messages } from '../messages.js';
+
+/** What a roles file says about one transcript (or about every transcript, under `*`). */
+export interface TranscriptAttributes {
+  speakers: Record<string, Role>;
+  metadata: Record<string, string>;
+}
+
+/** A parsed roles/metadata file: transcript key (file name, stem or `*`) → attributes. */
+export type RolesFile = Map<string, TranscriptAttributes>;
+
+const Entry = z.union([
+  z.object({ speakers: z.record(z.string(), z.string()).default({}), metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}) }),
+  z.record(z.string(), z.string()),
+]);
+const JsonRolesFile = z.record(z.string(), Entry);
+
+function checkRole(role: string, source: string, line?: number): Role {
+  const r = role.trim().toLowerCase();
+  if (!isRole(r)) throw new CoachcodeError([{ code: 'roles-file', severity: 'error', message: messages.rolesFileRole(role), source, ...(line ? { line } : {}) }]);
+  return r;
+}
+
+/**
+ * Parses a roles file. JSON: `{"angela.vtt": {"Angela": "coach", "Ben": "coachee"}}` or
+ * `{"angela.vtt": {"speakers": {...}, "metadata": {"coach": "Angela", "cohort": "2025"}}}`,
+ * with `*` for every transcript. CSV: columns `file,speaker,role`; any further column is a
+ * transcript attribute (metadata). Throws a `CoachcodeError` naming the line.
+ */
+export function parseRolesFile(text: string, options: { format: 'json' | 'csv'; source?: string }): RolesFile {
+  const source = options.source ?? 'roles';
+  const out: RolesFile = new Map();
+  if (options.format === 'json') {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      throw new CoachcodeError([{ code: 'roles-file', severity: 'error', message: messages.rolesFileInvalid(`not valid JSON (${(e as Error).message})`), source }]);
+    }
+    const parsed = JsonRolesFile.safeParse(raw);
+    if (!parsed.success) {
+      throw new CoachcodeError(parsed.error.issues.map((i) => ({ code: 'roles-file', severity: 'error' as const, message: messages.rolesFileInvalid(`${i.path.join('.')}: ${i.message}`), source })));
+    }
+    for (const [file, entry] of Object.entries(parsed.data)) {
+      const speakers = 'speakers' in entry && typeof entry.speakers === 'object' ? (entry.speakers as Record<string, string>) : (entry as Record<string, string>);
+      const metadata = 'metadata' in entry && typeof entry.metadata === 'object' ? (entry.metadata as Record<string, unknown>) : {};
+      out.set(file, {
+        speakers: Object.fromEntries(Object.entries(speakers).map(([k, v]) => [k, checkRole(v, source)])),
+        metadata: Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, String(v)])),
+      });
+    }
+    return out;
+  }
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+  } catch (e) {
+    throw new CoachcodeError([{ code: 'roles-file', severity: 'error', message: messages.rolesFileInvalid((e as Error).message), source }]);
+  }
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    const file = row.file || '*';
+    const entry = out.get(file) ?? { speakers: {}, metadata: {} };
+    if (row.speaker) entry.speakers[row.speaker] = checkRole(row.role ?? 'unknown', source, line);
+    for (const [k, v] of Object.entries(row)) if (!['file', 'speaker', 'role'].includes(k) && v) entry.metadata[k] = v;
+    out.set(file, entry);
+  });
+  return out;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** What a roles file says about `source`: `*` first, then the stem, the base name and the full path, later ones winning. */
+export function attributesFor(rolesFile: RolesFile, source: string): TranscriptAttributes {
+  const base = baseName(source);
+  const stem = base.replace(/\.[^.]+$/, '');
+  const result: TranscriptAttributes = { speakers: {}, metadata: {} };
+  for (const key of ['*', stem, base, source]) {
+    const e = rolesFile.get(key);
+    if (!e) continue;
+    Object.assign(result.speakers, e.speakers);
+    Object.assign(result.metadata, e.metadata);
+  }
+  return result;
+}
