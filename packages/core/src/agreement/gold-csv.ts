@@ -1,0 +1,174 @@
+import { parse } from 'csv-parse/sync';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { baseName, type Coding, type CodedUnit } from './coding.js';
+import { addUnit, type CodingReadResult, type ReadCodingOptions } from './gold.js';
+import { agreementMessages } from './messages.js';
+
+/** Options of {@link readCodingCsv}. */
+export interface ReadCodingCsvOptions extends ReadCodingOptions {
+  /**
+   * The code columns, when the CSV has one 0/1 column per code. Without it, every column that is
+   * not a known field (file, turn, speaker, role, text, times …) and holds only 0/1 values is a code.
+   */
+  codes?: string[];
+  /** Field delimiter; by default the most frequent of `,` `;` tab in the header line. */
+  delimiter?: string;
+}
+
+/** Column names (lower case) with a fixed meaning; any other column may be a code column. */
+const FILE_COLUMNS = ['file', 'source', 'transcript'];
+const FIELD_COLUMNS = new Set([
+  ...FILE_COLUMNS,
+  'turn', 'codes', 'scored', 'role', 'speaker', 'text', 'start', 'end', 'time', 'timestamp',
+  'line', 'primary', 'id', 'coder', 'note', 'notes', 'comment', 'comments',
+]);
+const YES = new Set(['1', 'true', 'yes', 'y']);
+const NO = new Set(['0', 'false', 'no', 'n']);
+const CODE_LIST_SEPARATOR = /[;,|]/;
+
+interface Row {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * Reads a human coding from CSV (or TSV / semicolon-separated). The header names the columns
+ * (case-insensitive): `turn` (required); `file` or `source` (optional when `options.file` names
+ * the one transcript); optional `speaker`, `role`; and the codes, either
+ * - a `codes` column listing the codes of the turn separated by `;` (or `,` `|`), blank for none,
+ *   with an optional `scored` column in the same form; or
+ * - one column per code holding 1 (also true/yes) or 0 (false/no); a blank cell means the code
+ *   was not coded on that turn, so `scored` lists the code columns with a value.
+ * Rows that cannot be used are reported with their line numbers and skipped. Never throws.
+ */
+export function readCodingCsv(text: string, options: ReadCodingCsvOptions = {}): CodingReadResult {
+  const coding: Coding = new Map();
+  const diagnostics: Diagnostic[] = [];
+  const where = options.source ? { source: options.source } : {};
+  const report = (line: number | undefined, code: string, message: string, severity: Diagnostic['severity'] = 'error') =>
+    diagnostics.push({ code, severity, message, ...where, ...(line ? { line } : {}) });
+
+  const body = text.replace(/^\uFEFF/, '');
+  let rows: Row[];
+  try {
+    const records = parse(body, {
+      delimiter: options.delimiter ?? detectDelimiter(body),
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    rows = records.map(({ record, info }) => ({
+      cells: record,
+      line: info.lines - record.reduce((sum, cell) => sum + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0),
+    }));
+  } catch (error) {
+    const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : undefined;
+    report(line, 'coding-csv-unreadable', agreementMessages.csvUnreadable(error instanceof Error ? error.message : String(error)));
+    return { coding, diagnostics };
+  }
+
+  const header = rows.shift();
+  if (!header) {
+    report(undefined, 'coding-csv-empty', agreementMessages.csvEmpty());
+    return { coding, diagnostics };
+  }
+  const names = header.cells.map((c) => c.trim().toLowerCase());
+  const column = (...candidates: string[]) => names.findIndex((n) => candidates.includes(n));
+  const turnAt = column('turn');
+  const fileAt = column(...FILE_COLUMNS);
+  const codesAt = column('codes');
+  const scoredAt = column('scored');
+  const roleAt = column('role');
+  const speakerAt = column('speaker');
+  if (turnAt < 0) {
+    report(header.line, 'coding-csv-no-turn', agreementMessages.csvNoTurnColumn(header.cells));
+    return { coding, diagnostics };
+  }
+  if (fileAt < 0 && !options.file) {
+    report(header.line, 'coding-csv-no-file', agreementMessages.csvNoFile());
+    return { coding, diagnostics };
+  }
+
+  // Which columns hold codes, when there is no `codes` column: code id → column index.
+  const codeColumns = new Map<string, number>();
+  if (codesAt < 0) {
+    if (options.codes) {
+      for (const code of options.codes) {
+        const at = names.indexOf(code.toLowerCase());
+        if (at >= 0) codeColumns.set(code, at);
+        else report(header.line, 'coding-csv-no-code-column', agreementMessages.csvMissingCodeColumn(code));
+      }
+    } else {
+      names.forEach((name, at) => {
+        if (FIELD_COLUMNS.has(name) || name === '') return;
+        const bad = rows.find((r) => {
+          const v = (r.cells[at] ?? '').toLowerCase();
+          return v !== '' && !YES.has(v) && !NO.has(v);
+        });
+        if (bad) report(bad.line, 'coding-csv-column-ignored', agreementMessages.csvColumnNotBinary(header.cells[at] ?? name, bad.cells[at] ?? '', bad.line), 'warning');
+        else codeColumns.set(name, at);
+      });
+    }
+    if (codeColumns.size === 0) {
+      report(header.line, 'coding-csv-no-codes', agreementMessages.csvNoCodes(header.cells));
+      return { coding, diagnostics };
+    }
+  }
+
+  for (const row of rows) {
+    const cell = (at: number) => (at >= 0 ? (row.cells[at] ?? '').trim() : '');
+    const turnText = cell(turnAt);
+    if (!/^\d+(?:\.0+)?$/.test(turnText) || Number(turnText) < 1) {
+      report(row.line, 'coding-csv-bad-turn', agreementMessages.csvBadTurn(turnText));
+      continue;
+    }
+    const file = cell(fileAt) || options.file;
+    if (!file) {
+      report(row.line, 'coding-csv-no-file', agreementMessages.csvEmptyFile());
+      continue;
+    }
+    const unit: CodedUnit = { file: baseName(file), turn: Number(turnText), codes: [], line: row.line };
+    if (codesAt >= 0) {
+      unit.codes = splitCodes(cell(codesAt));
+      if (scoredAt >= 0 && cell(scoredAt) !== '') unit.scored = splitCodes(cell(scoredAt));
+    } else {
+      const scored: string[] = [];
+      for (const [code, at] of codeColumns) {
+        const value = cell(at).toLowerCase();
+        if (value === '') continue;
+        if (YES.has(value)) unit.codes.push(code);
+        else if (!NO.has(value)) {
+          report(row.line, 'coding-csv-bad-code-value', agreementMessages.csvBadCodeValue(header.cells[at] ?? code, cell(at)), 'warning');
+          continue;
+        }
+        scored.push(code);
+      }
+      unit.scored = scored;
+    }
+    if (cell(roleAt)) unit.role = cell(roleAt);
+    if (cell(speakerAt)) unit.speaker = cell(speakerAt);
+    addUnit(coding, unit, (key, first) => report(row.line, 'coding-duplicate-turn', agreementMessages.duplicateTurn(key, first), 'warning'));
+  }
+  return { coding, diagnostics };
+}
+
+function splitCodes(value: string): string[] {
+  return [...new Set(value.split(CODE_LIST_SEPARATOR).map((c) => c.trim()).filter((c) => c !== ''))];
+}
+
+/** The most frequent of `,` `;` tab in the first line (comma on a tie or when none occurs). */
+function detectDelimiter(text: string): string {
+  const first = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
+  const unquoted = first.replace(/"[^"]*"/g, '');
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', ';', '\t']) {
+    const count = unquoted.split(d).length - 1;
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
