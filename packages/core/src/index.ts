@@ -1,2 +1,49 @@
+// Public API of @coachcode/core. This file only re-exports, by name; test/exports.test.ts pins
+// the sorted list, so every change to the public surface is deliberate.
+
+// model
 export { formatDiagnostic } from './model/diagnostic.js';
 export type { Diagnostic } from './model/diagnostic.js';
+export { Role, ROLES, isRole } from './model/role.js';
+export { InputFormat, INPUT_FORMATS, isInputFormat, TranscriptSchema, UtteranceSchema } from './model/transcript.js';
+export type { Transcript, Utterance } from './model/transcript.js';
+export type { CodedTurn, Evidence, Turn } from './model/turn.js';
+export { CoachcodeError, toSafe } from './errors.js';
+export type { SafeResult } from './errors.js';
+
+// codebook
+export { CodebookSchema, CodeDefinitionSchema, codebookTag, codeIds } from './codebook/codebook.js';
+export type { Codebook, CodeDefinition } from './codebook/codebook.js';
+export { CfbtCode, CFBT_CODES, cfbtCodebook, isCfbtCode } from './codebook/cfbt.js';
+
+// steps 3–4: turns and roles
+export { segmentTurns, normaliseSpace, speakerKey } from './segment/segment-turns.js';
+export type { SegmentOptions } from './segment/segment-turns.js';
+export { assignRoles, roleFromLabel } from './roles/assign-roles.js';
+export type { RoleAssignment, RoleOptions } from './roles/assign-roles.js';
+export { attributesFor, parseRolesFile } from './roles/roles-file.js';
+export type { RolesFile, TranscriptAttributes } from './roles/roles-file.js';
+
+// step 5: classify
+export type { ClassifyOptions, TurnClassifier } from './classify/classifier.js';
+export { createClassifier, parseModel } from './classify/linear-classifier.js';
+export type { ClassifierOptions } from './classify/linear-classifier.js';
+export { defaultModel } from './classify/default-model.js';
+export { ModelSchema, modelTag } from './classify/model.js';
+export type { Model } from './classify/model.js';
+export type { FitOptions } from './classify/fit.js';
+export { CUES } from './classify/cues.js';
+export type { Cue } from './classify/cues.js';
+
+// step 6: aggregate
+export { classifyQuestions, countWords, profileTurns } from './aggregate/profile.js';
+export type { Profile, ProfileOptions, ProfileRow } from './aggregate/profile.js';
+
+// output
+export { toJsonl, toRecord } from './export/record.js';
+export type { TurnRecord } from './export/record.js';
+export { csvField, csvRow, turnCsvHeader, turnCsvRows } from './export/csv.js';
+
+// the whole pipeline
+export { analyze, safeAnalyze } from './pipeline/analyze.js';
+export type { Analysis, AnalyzeOptions } from './pipeline/analyze.js';

@@ -31,7 +31,7 @@ export const CUES: readonly Cue[] = [
   // acceptance
   cue('agree-explicit', 'acceptance', "\\b(?:i (?:totally |completely |do |would )?agree|agreed|you'?re (?:absolutely |quite |so )?right|that'?s (?:(?:very |really |a )?(?:fair|true|right|correct)|a (?:fair|good|valid) point)|(?:fair|good|valid) point|fair enough|point taken|i take (?:your|the|that) point|that makes (?:a lot of |total )?sense|makes sense|i can see (?:that|what you mean|your point|where you'?re coming from)|i hadn'?t (?:thought|seen|considered|noticed)|good (?:idea|shout|suggestion)|that'?s a (?:good|great|nice|useful) (?:idea|suggestion|shout)|sounds (?:good|great|like a plan|sensible)|exactly|precisely|absolutely|definitely|true enough|you have a point|i (?:accept|take) that|i think you'?re right|that'?s (?:so )?true)\\b"),
   cue('commit', 'acceptance', "\\b(?:i'?ll (?:try|give (?:that|it) a (?:go|try)|have a go|do that|use|make sure|start|build|put|plan|definitely|look at|aim to|change|add|swap|get|think about doing)|i (?:will|could|can) (?:try|give that a go|do that)|i'?m going to (?:try|use|do|start|give)|let'?s (?:do|try|go with) (?:that|it)|will do|i'?ll take that)\\b"),
-  cue('agree-start', 'acceptance', "^\\W*(?:yeah|yes|yep|yup|sure|right|okay|ok|mm-?hmm|uh-?huh|true|absolutely|definitely|exactly)\\b"),
+  cue('agree-start', 'acceptance', "^\\W*(?:(?:oh|ah|um|uh|well)\\W+)?(?:yeah|yes|yep|yup|yea|sure|right|true|absolutely|definitely|exactly|certainly|indeed|precisely|agreed|of course)\\b"),
 
   // dissonance
   cue('no-start', 'dissonance', "^\\W*(?:(?:uh|um|well|oh|mm)\\W+)?(?:no+|nope|nah|not really|not at all|not exactly|not quite|not necessarily)\\b(?!\\W+(?:problem|worries|doubt|question|wonder)\\b)"),

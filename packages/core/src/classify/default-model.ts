@@ -17,7 +17,7 @@ export const defaultModel: Model = {
       bias: -3,
       weights: {
         'cue:reformulate': 3.6,
-        'cue:so-start': 0.8,
+        'cue:so-start': 3.2,
         'overlap-recent': 2.5,
         'tag-question': 0.8,
         question: -0.4,
@@ -31,7 +31,7 @@ export const defaultModel: Model = {
       weights: {
         'cue:agree-explicit': 3.4,
         'cue:commit': 3,
-        'cue:agree-start': 1,
+        'cue:agree-start': 2.2,
         'agree-after-statement': 1.2,
         'agree-after-proposal': 0.8,
         'agree-after-feedback': 0.6,
@@ -77,7 +77,7 @@ export const defaultModel: Model = {
       bias: -3,
       weights: {
         'cue:no-start': 2.2,
-        'no-after-question': -0.6,
+        'no-after-question': 0,
         'no-after-statement': 1.2,
         'cue:disagree': 3.4,
         'cue:yeah-but': 3.2,

@@ -35,6 +35,9 @@ export interface TurnAnalysis {
   words: number;
 }
 
+/** Characters from the start of a turn within which a cue counts fully. */
+const EARLY = 60;
+
 const SELF_CRITICAL = /\b(?:i should(?:n'?t)? have|my (?:fault|mistake)|i (?:didn'?t|wasn'?t|could have|messed|rushed|forgot|lost)|i got (?:that|it) wrong)\b/i;
 const PROPOSAL = /\b(?:you could|you might|could you|maybe|perhaps|how about|what about|why don'?t|let'?s|we (?:could|should|might)|i'?d (?:suggest|recommend|try)|have you (?:thought|considered|tried)|try|suggest|worth|should we|shall we|i think we|i think you)\b/i;
 const FEEDBACK = /\b(?:i (?:noticed|saw|liked|thought|felt|was struck)|it (?:seemed|looked|felt)|(?:really )?(?:well done|good|great|nice|strong|clear|effective)|(?:the|your) (?:lesson|starter|plenary|questioning|explanation|pace|pacing|task|instructions?))\b/i;
@@ -57,7 +60,8 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
   const f: TurnFeatures = new Map();
   for (const c of CUES) {
     const m = c.pattern.exec(text);
-    if (m) set(f, `cue:${c.id}`, 1, m.index, m.index + m[0].length);
+    // A cue deep inside a long turn says less about the turn's function than one at its start.
+    if (m) set(f, `cue:${c.id}`, m.index <= EARLY ? 1 : 0.6, m.index, m.index + m[0].length);
   }
   const tokens = words(text);
   const n = tokens.length;

@@ -1,0 +1,43 @@
+import type { CodedTurn } from '../model/turn.js';
+
+/** One output record per coded turn: the JSONL contract of `docs/output.md`. Key order is fixed. */
+export interface TurnRecord {
+  source: string;
+  turn: number;
+  speaker: string;
+  role: string;
+  start?: string;
+  text: string;
+  codes: string[];
+  primary: string | null;
+  scores: Record<string, number>;
+  evidence: { code: string; cue: string; start: number; end: number }[];
+  codebook: string;
+  model: string;
+  /** Human codes carried by the source, when present. */
+  human?: string[];
+  line?: number;
+}
+
+/** Builds the output record of a coded turn (DESIGN.md "Output of coachcode code"). */
+export function toRecord(turn: CodedTurn, meta: { source: string; codebook: string; model: string }): TurnRecord {
+  const r: TurnRecord = { source: meta.source, turn: turn.turn, speaker: turn.speaker, role: turn.role } as TurnRecord;
+  if (turn.start !== undefined) r.start = turn.start;
+  r.text = turn.text;
+  r.codes = turn.codes;
+  r.primary = turn.primary;
+  r.scores = turn.scores;
+  r.evidence = turn.evidence.map((e) => ({ code: e.code, cue: e.cue, start: e.start, end: e.end }));
+  r.codebook = meta.codebook;
+  r.model = meta.model;
+  if (turn.humanCodes) r.human = turn.humanCodes;
+  if (turn.line !== undefined) r.line = turn.line;
+  return r;
+}
+
+/** One JSON line per record (with the trailing newline). */
+export function toJsonl(records: readonly TurnRecord[]): string {
+  let out = '';
+  for (const r of records) out += JSON.stringify(r) + '\n';
+  return out;
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// pnpm bench — speed and memory of coachcode, measured against a regex-only pass over the same
+// text in the same run (the floor to compare with). Uses the built packages (pnpm build first).
+// Corpus: ../shared/benchmarks/mrda/transcripts when present, else fixtures/transcripts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const core = await import(join(root, 'packages/core/dist/index.js')).catch(() => {
+  console.error('bench: packages/core/dist is missing; run `pnpm build` first');
+  process.exit(2);
+});
+const shared = join(root, '../shared/benchmarks/mrda/transcripts');
+const dir = existsSync(shared) ? shared : join(root, 'fixtures/transcripts');
+const files = readdirSync(dir).filter((f) => /\.(txt|vtt|srt|csv|tsv|json)$/.test(f)).map((f) => join(dir, f));
+const bytes = files.map((f) => readFileSync(f));
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+
+function best(fn) {
+  let bestMs = Infinity;
+  let turns = 0;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    turns = fn();
+    bestMs = Math.min(bestMs, performance.now() - t0);
+  }
+  return { turns, ms: bestMs, perSecond: (turns / bestMs) * 1000 };
+}
+
+// Floor: decode, split lines, one regex per line for the label and one cue regex, JSONL out.
+const LABEL = /^([^:]{1,40}):\s*(.*)$/;
+const CUE = /\b(?:why|what if|so you|i agree|yeah but|last time)\b/i;
+const decoder = new TextDecoder();
+const floor = best(() => {
+  let n = 0;
+  let out = '';
+  for (const b of bytes) {
+    for (const line of decoder.decode(b).split('\n')) {
+      const m = LABEL.exec(line);
+      if (!m) continue;
+      n++;
+      out += JSON.stringify({ speaker: m[1], text: m[2], cue: CUE.test(m[2] ?? '') }) + '\n';
+    }
+    out = '';
+  }
+  return n;
+});
+
+// coachcode end to end in one process, one core: decode, parse, segment, roles, classify, JSONL.
+const classifier = core.createClassifier();
+const full = best(() => {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const a = core.analyze(bytes[i], { source: files[i], classifier });
+    const jsonl = core.toJsonl(a.records);
+    if (jsonl.length === 0) throw new Error(`no output for ${files[i]}`);
+    n += a.records.length;
+  }
+  return n;
+});
+
+// One turn from the library, with one turn of context.
+const turns = [
+  { turn: 1, speaker: 'Angela', role: 'coach', text: 'Why do you think the group at the back went quiet?' },
+  { turn: 2, speaker: 'Ben', role: 'coachee', text: "I think they'd lost the thread because the instructions were too long." },
+];
+const reps = 20000;
+let t0 = performance.now();
+for (let i = 0; i < reps; i++) classifier.classify(turns);
+const perTurnUs = ((performance.now() - t0) / reps / turns.length) * 1000;
+
+console.log(`corpus: ${dir} (${files.length} files, ${full.turns} turns), best of ${rounds} rounds`);
+console.log(`regex-only floor      ${floor.perSecond.toFixed(0).padStart(8)} turns/s`);
+console.log(`coachcode in-process  ${full.perSecond.toFixed(0).padStart(8)} turns/s   ratio to floor ${(full.perSecond / floor.perSecond).toFixed(2)}`);
+console.log(`one turn (library)    ${perTurnUs.toFixed(1).padStart(8)} µs`);
+
+// The CLI end to end, as a user runs it: -j 1 and -j 2, peak memory via /usr/bin/time when present.
+const bin = join(root, 'packages/cli/dist/bin.js');
+if (existsSync(bin)) {
+  const time = existsSync('/usr/bin/time');
+  for (const j of [1, 2]) {
+    const args = [bin, 'code', dir, '--format', 'jsonl', '--quiet', '-j', String(j)];
+    const t = performance.now();
+    const r = time
+      ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+      : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const ms = performance.now() - t;
+    const lines = r.stdout.split('\n').filter(Boolean).length;
+    const rss = time ? Number(r.stderr.trim().split('\n').pop()) / 1024 : NaN;
+    console.log(`coachcode code -j ${j}    ${((lines / ms) * 1000).toFixed(0).padStart(8)} turns/s   ${lines} records in ${(ms / 1000).toFixed(2)} s, peak RSS ${time ? rss.toFixed(0) + ' MB' : 'n/a'}`);
+  }
+  // Memory must stay flat as the corpus grows: the same files listed 1× and 4×.
+  if (time) {
+    for (const k of [1, 4]) {
+      const list = Array.from({ length: k }, () => files).flat();
+      const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'code', ...list, '--format', 'jsonl', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      console.log(`peak RSS with ${String(k).padStart(1)}× corpus  ${(Number(r.stderr.trim().split('\n').pop()) / 1024).toFixed(0).padStart(6)} MB`);
+    }
+  }
+}
