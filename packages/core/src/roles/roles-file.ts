@@ -14,10 +14,11 @@ export interface TranscriptAttributes {
 /** A parsed roles/metadata file: transcript key (file name, stem or `*`) → attributes. */
 export type RolesFile = Map<string, TranscriptAttributes>;
 
-const Entry = z.union([
-  z.object({ speakers: z.record(z.string(), z.string()).default({}), metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}) }),
-  z.record(z.string(), z.string()),
-]);
+const LongEntry = z.strictObject({
+  speakers: z.record(z.string(), z.string()).default({}),
+  metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+});
+const Entry = z.union([LongEntry, z.record(z.string(), z.string())]);
 const JsonRolesFile = z.record(z.string(), Entry);
 
 function checkRole(role: string, source: string, line?: number): Role {
@@ -47,8 +48,9 @@ export function parseRolesFile(text: string, options: { format: 'json' | 'csv'; 
       throw new CoachcodeError(parsed.error.issues.map((i) => ({ code: 'roles-file', severity: 'error' as const, message: messages.rolesFileInvalid(`${i.path.join('.')}: ${i.message}`), source })));
     }
     for (const [file, entry] of Object.entries(parsed.data)) {
-      const speakers = 'speakers' in entry && typeof entry.speakers === 'object' ? (entry.speakers as Record<string, string>) : (entry as Record<string, string>);
-      const metadata = 'metadata' in entry && typeof entry.metadata === 'object' ? (entry.metadata as Record<string, unknown>) : {};
+      const long = LongEntry.safeParse(entry);
+      const speakers: Record<string, string> = long.success ? long.data.speakers : (entry as Record<string, string>);
+      const metadata: Record<string, unknown> = long.success ? long.data.metadata : {};
       out.set(file, {
         speakers: Object.fromEntries(Object.entries(speakers).map(([k, v]) => [k, checkRole(v, source)])),
         metadata: Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, String(v)])),

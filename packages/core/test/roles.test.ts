@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { assignRoles, roleFromLabel } from '../src/roles/assign-roles.js';
+import { attributesFor, parseRolesFile } from '../src/roles/roles-file.js';
+import { CoachcodeError } from '../src/errors.js';
+import type { Turn } from '../src/model/turn.js';
+
+function turns(...rows: [string, string][]): Turn[] {
+  return rows.map(([speaker, text], i) => ({ turn: i + 1, speaker, role: 'unknown', text }));
+}
+
+const talk = turns(
+  ['Angela', 'How did the lesson go?'],
+  ['Ben', 'It went fine, I think the group at the back was quiet though and I did not know why.'],
+  ['Angela', 'Why do you think they went quiet?'],
+  ['Ben', 'They had finished early.'],
+  ['Cara', 'I noticed that too.'],
+);
+
+describe('roleFromLabel', () => {
+  it.each([
+    ['Coach', 'coach'],
+    ['MENTOR', 'coach'],
+    ['Teacher (Ben)', 'coachee'],
+    ['Mentee', 'coachee'],
+    ['Observer', 'observer'],
+    ['Angela', undefined],
+  ])('%s → %s', (label, role) => expect(roleFromLabel(label)).toBe(role));
+});
+
+describe('assignRoles', () => {
+  it('uses options first, case-insensitively', () => {
+    const r = assignRoles(talk, { coach: [' ben '], coachee: ['ANGELA'], observer: ['cara'] });
+    expect(r.roles).toEqual({ Angela: 'coachee', Ben: 'coach', Cara: 'observer' });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('uses a speakers map (roles file) when no option names the speaker', () => {
+    const r = assignRoles(talk, { coach: ['Angela'], speakers: { ben: 'coachee', Cara: 'observer' } });
+    expect(r.turns.map((t) => t.role)).toEqual(['coach', 'coachee', 'coach', 'coachee', 'observer']);
+    expect(r.basis).toEqual({ Angela: 'option', Ben: 'roles-file', Cara: 'roles-file' });
+  });
+
+  it('guesses the questioner as coach and warns', () => {
+    const r = assignRoles(talk, { source: 's.txt' });
+    expect(r.roles.Angela).toBe('coach');
+    expect(r.roles.Ben).toBe('coachee');
+    expect(r.roles.Cara).toBe('unknown');
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]?.message).toMatch(/Angela → coach/);
+    expect(r.warnings[0]?.source).toBe('s.txt');
+  });
+
+  it('does not guess when told not to', () => {
+    expect(assignRoles(talk, { guess: false }).roles).toEqual({ Angela: 'unknown', Ben: 'unknown', Cara: 'unknown' });
+  });
+});
+
+describe('parseRolesFile', () => {
+  it('reads the JSON shorthand and the long form', () => {
+    const f = parseRolesFile('{"*": {"Angela": "coach"}, "b.vtt": {"speakers": {"Ben": "coachee"}, "metadata": {"cohort": 2025}}}', { format: 'json' });
+    expect(attributesFor(f, 'sessions/b.vtt')).toEqual({ speakers: { Angela: 'coach', Ben: 'coachee' }, metadata: { cohort: '2025' } });
+    expect(attributesFor(f, 'c.txt')).toEqual({ speakers: { Angela: 'coach' }, metadata: {} });
+  });
+
+  it('reads CSV with extra columns as metadata', () => {
+    const f = parseRolesFile('file,speaker,role,coach\na,Angela,coach,Angela\na,Ben,coachee,Angela\n', { format: 'csv' });
+    expect(attributesFor(f, 'x/a.txt')).toEqual({ speakers: { Angela: 'coach', Ben: 'coachee' }, metadata: { coach: 'Angela' } });
+  });
+
+  it.each([
+    ['{"a": {"Ben": "boss"}}', 'json', /unknown role "boss"/],
+    ['{not json', 'json', /not valid JSON/],
+    ['file,speaker,role\na,Ben,boss\n', 'csv', /roles.csv:2: unknown role/],
+  ] as const)('rejects %s', (text, format, message) => {
+    expect(() => parseRolesFile(text, { format, source: 'roles.csv' })).toThrow(CoachcodeError);
+    expect(() => parseRolesFile(text, { format, source: 'roles.csv' })).toThrow(message);
+  });
+});
