@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createClassifier, parseModel } from '../src/classify/linear-classifier.js';
+import { defaultModel } from '../src/classify/default-model.js';
+import { CoachcodeError } from '../src/errors.js';
+import type { Turn } from '../src/model/turn.js';
+
+const classifier = createClassifier();
+
+function conversation(...texts: string[]): Turn[] {
+  return texts.map((text, i) => ({ turn: i + 1, speaker: i % 2 ? 'Ben' : 'Angela', role: i % 2 ? 'coachee' : 'coach', text }));
+}
+
+/** Codes of the last turn of a conversation. */
+function lastCodes(...texts: string[]): string[] {
+  return classifier.classify(conversation(...texts)).at(-1)?.codes ?? [];
+}
+
+describe('decision rules of docs/codebook.md', () => {
+  it.each([
+    // [previous turns..., turn] → must include / must exclude
+    [['The group at the back went quiet.', 'Why do you think they went quiet?'], ['challenge'], []],
+    [['What evidence do you have that they understood?'], ['challenge'], []],
+    [['What would happen if you gave them the answers first?'], ['challenge'], []],
+    [['Why do you think they went quiet?', 'Because the instructions were far too long and they had lost the thread by then.'], ['challenge'], []],
+    [['Could you try cold calling with 8Y3 next time?', "Yes, that's fair, I'll try that with 8Y3."], ['acceptance'], ['dissonance']],
+    [['They were all on task, I think.', 'Mm-hmm.'], [], ['acceptance']],
+    [['You could try mini whiteboards.', "Yeah, but I did do that and it didn't work."], ['dissonance'], ['acceptance']],
+    [["I don't really agree, that's not how it works with this class."], ['dissonance'], []],
+    [['I rushed the plenary, I should have left more time.'], [], ['dissonance']],
+    [['Going back to the starter, what did you notice?'], ['continuity'], []],
+    [['Last time we agreed you would focus on questioning.'], ['continuity'], []],
+    [["I noticed only three students answered.", "So what you're saying is the questions only reached a few of them."], ['summary'], []],
+  ] as const)('%j', (texts, include, exclude) => {
+    const codes = lastCodes(...texts);
+    for (const c of include) expect(codes).toContain(c);
+    for (const c of exclude) expect(codes).not.toContain(c);
+  });
+});
+
+describe('coded turn contract', () => {
+  const coded = classifier.classify(conversation('Why do you think the group at the back went quiet?', 'Yes.'));
+
+  it('scores every code between 0 and 1 and lists codes above threshold', () => {
+    for (const t of coded) {
+      expect(Object.keys(t.scores)).toEqual(['summary', 'acceptance', 'challenge', 'continuity', 'dissonance']);
+      for (const s of Object.values(t.scores)) expect(s).toBeGreaterThanOrEqual(0), expect(s).toBeLessThanOrEqual(1);
+      for (const c of t.codes) expect(t.scores[c]).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it('gives a primary code and evidence spans inside the text', () => {
+    const t = coded[0]!;
+    expect(t.primary).toBe('challenge');
+    expect(t.evidence.length).toBeGreaterThan(0);
+    for (const e of t.evidence) {
+      expect(t.codes).toContain(e.code);
+      expect(e.start).toBeGreaterThanOrEqual(0);
+      expect(e.end).toBeLessThanOrEqual(t.text.length);
+      expect(e.end).toBeGreaterThan(e.start);
+    }
+    expect(t.evidence.some((e) => t.text.slice(e.start, e.end).toLowerCase().startsWith('why do'))).toBe(true);
+  });
+
+  it('gives no primary code to an uncoded turn', () => {
+    const t = classifier.classify(conversation('Hello.'))[0]!;
+    expect(t.codes).toEqual([]);
+    expect(t.primary).toBeNull();
+  });
+
+  it('uses context: the same words code differently after a question and after a proposal', () => {
+    const afterQuestion = lastCodes('Did you mark the books this week?', 'Yeah.');
+    const afterProposal = lastCodes('I think you should move the group nearer the front.', 'Yeah, absolutely.');
+    expect(afterQuestion).not.toContain('acceptance');
+    expect(afterProposal).toContain('acceptance');
+  });
+});
+
+describe('models', () => {
+  it('round-trips the default model through validation', () => {
+    expect(parseModel(JSON.parse(JSON.stringify(defaultModel)))).toEqual(defaultModel);
+  });
+
+  it.each([
+    [{}, /format/],
+    [{ ...defaultModel, threshold: 2 }, /threshold/],
+    [{ ...defaultModel, codes: { summary: { bias: 'x', weights: {} } } }, /codes\.summary\.bias/],
+  ])('rejects an invalid model %#', (model, message) => {
+    expect(() => parseModel(model, 'model.json')).toThrow(CoachcodeError);
+    expect(() => parseModel(model, 'model.json')).toThrow(message);
+  });
+
+  it('fit() returns a new classifier and leaves the old one unchanged', () => {
+    const turns = conversation('Right then.', 'Right then.', 'Right then.', 'Right then.').map((t) => ({ ...t, humanCodes: ['continuity'] }));
+    const before = JSON.stringify(classifier.model);
+    const fitted = classifier.fit!([turns]);
+    expect(JSON.stringify(classifier.model)).toBe(before);
+    expect(fitted).not.toBe(classifier);
+    expect(fitted.classify(turns)[0]?.scores.continuity).toBeGreaterThan(classifier.classify(turns)[0]?.scores.continuity ?? 1);
+  });
+});
