@@ -1,1 +1,25 @@
-export const placeholder = 1;
+// @coachcode/charts: Vega-Lite charts of coaching interaction profiles, rendered to SVG, PNG and HTML.
+export { ChartKind, CHART_KINDS, isChartKind } from './chart-kind.js';
+export { compareChart, CompareLayout, COMPARE_LAYOUTS, isCompareLayout } from './compare-chart.js';
+export type { CompareChartOptions } from './compare-chart.js';
+export type { ComparisonGroup } from './comparison-group.js';
+export { compileChart } from './compile.js';
+export type { CompiledChart } from './compile.js';
+export { escapeHtml } from './escape-html.js';
+export { renderHtml } from './html-page.js';
+export type { HtmlOptions } from './html-page.js';
+export { Measure, MEASURES, isMeasure } from './measure.js';
+export { OutputFormat, OUTPUT_FORMATS, isOutputFormat, outputFormatOf } from './output-format.js';
+export { profileChart } from './profile-chart.js';
+export type { ProfileChartOptions } from './profile-chart.js';
+export { bundledFontFiles, renderChart, renderPng, renderSvg, renderVegaLiteJson } from './render.js';
+export type { PngOptions, RenderChartOptions, RenderOptions } from './render.js';
+export { buildReport } from './report.js';
+export type { ReportInput, ReportOptions, ReportSession } from './report.js';
+export type { ReportTable } from './report-table.js';
+export { codeColors, CFBT_CODE_COLORS, FONT_FAMILY, NO_CODE_COLOR, ROLE_COLORS } from './theme.js';
+export { timelineChart } from './timeline-chart.js';
+export type { TimelineChartOptions } from './timeline-chart.js';
+export { transitionsChart } from './transitions-chart.js';
+export type { TransitionsChartOptions } from './transitions-chart.js';
+export type { TransitionCell, Transitions } from './transitions.js';

@@ -1,0 +1,168 @@
+import type { Codebook, Role } from '@coachcode/core';
+import { CoachcodeError } from '@coachcode/core';
+import type { TopLevelSpec } from 'vega-lite';
+import type { ComparisonGroup } from './comparison-group.js';
+import { Measure, measureTitle, valueDomainMax } from './measure.js';
+import { messages } from './messages.js';
+import { BAR_STEP } from './profile-chart.js';
+import { chartRoles, profileRecords, roleLabel, type ProfileRecord } from './profile-records.js';
+import { chartCodes, chartConfig, codeLabels, GROUP_COLORS, ROLE_COLORS } from './theme.js';
+import { VEGA_LITE_SCHEMA_URL } from './vega-lite-schema.js';
+
+/** How a comparison is laid out. */
+export const CompareLayout = {
+  /** Small multiples: one profile chart per group, all on one y scale. */
+  facets: 'facets',
+  /** One chart for one role: per code, one bar per group. */
+  grouped: 'grouped',
+} as const;
+export type CompareLayout = (typeof CompareLayout)[keyof typeof CompareLayout];
+export const COMPARE_LAYOUTS: readonly CompareLayout[] = Object.values(CompareLayout);
+export function isCompareLayout(value: unknown): value is CompareLayout {
+  return typeof value === 'string' && (COMPARE_LAYOUTS as readonly string[]).includes(value);
+}
+
+/** Options of {@link compareChart}. */
+export interface CompareChartOptions {
+  codebook: Codebook;
+  measure?: Measure;
+  /** `facets` (default) or `grouped`. */
+  layout?: CompareLayout;
+  /** The role compared in the `grouped` layout (default `coach`). */
+  role?: Role;
+  title?: string;
+  /** Small multiples per row in the `facets` layout (default: up to 3). */
+  columns?: number;
+}
+
+/** Group names made unique (a repeated name gets ` (2)`, ` (3)` …) so groups never merge. */
+function uniqueNames(groups: readonly ComparisonGroup[]): string[] {
+  const seen = new Map<string, number>();
+  return groups.map((g) => {
+    const n = (seen.get(g.group) ?? 0) + 1;
+    seen.set(g.group, n);
+    return n === 1 ? g.group : `${g.group} (${n})`;
+  });
+}
+
+const TOOLTIP = [
+  { field: 'group', type: 'nominal', title: 'Group' },
+  { field: 'codeLabel', type: 'nominal', title: 'Code' },
+  { field: 'roleLabel', type: 'nominal', title: 'Role' },
+  { field: 'speakers', type: 'nominal', title: 'Speakers' },
+  { field: 'count', type: 'quantitative', title: 'Turns with the code' },
+  { field: 'per100', type: 'quantitative', title: 'Per 100 turns', format: '.1f' },
+  { field: 'turns', type: 'quantitative', title: 'Turns of the role' },
+] as const;
+
+function describe(records: readonly ProfileRecord[], names: readonly string[], measure: Measure, layout: CompareLayout): string {
+  const what = measure === Measure.per100 ? 'turns carrying each code per 100 turns' : 'number of turns carrying each code';
+  const parts = names.map((name) => {
+    const rows = records.filter((r) => r.group === name);
+    const byRole = [...new Set(rows.map((r) => r.roleLabel))].map(
+      (label) => `${label} ${rows.filter((r) => r.roleLabel === label).map((r) => `${r.codeLabel} ${r.value}`).join(', ')}`,
+    );
+    return `${name}: ${byRole.join('; ')}`;
+  });
+  const how = layout === CompareLayout.facets ? 'one small chart per group on a shared scale' : 'one bar per group for each code';
+  return `Comparison of ${names.length} groups, ${how}: the ${what}. ${parts.join('. ')}.`;
+}
+
+/**
+ * Profiles of several groups side by side (Angela next to Miriam): small multiples on one shared
+ * y scale (`facets`), or, for one role, one bar per group for each code (`grouped`).
+ */
+export function compareChart(groups: readonly ComparisonGroup[], options: CompareChartOptions): TopLevelSpec {
+  if (groups.length === 0) throw new CoachcodeError([{ code: 'chart-no-groups', severity: 'error', message: messages.noGroups() }]);
+  const measure = options.measure ?? Measure.count;
+  const layout = options.layout ?? CompareLayout.facets;
+  const names = uniqueNames(groups);
+  const codes = chartCodes(options.codebook, groups.flatMap((g) => g.profile.codes));
+  const labels = codeLabels(codes, options.codebook);
+  const codeDomain = codes.map((c) => labels[c] ?? c);
+  const format = measure === Measure.count ? 'd' : '.1f';
+  const x = {
+    field: 'codeLabel',
+    type: 'nominal',
+    title: options.codebook.title,
+    sort: codeDomain,
+    scale: { domain: codeDomain, paddingInner: 0.25 },
+    axis: { labelAngle: 0, labelLimit: 0 },
+  } as const;
+  const y = (records: readonly ProfileRecord[]) => ({
+    field: 'value',
+    type: 'quantitative' as const,
+    title: measureTitle(measure),
+    scale: { domain: [0, valueDomainMax(Math.max(0, ...records.map((r) => r.value)))], nice: true },
+    axis: { format, tickMinStep: 1 },
+  });
+  const valueLabels = {
+    mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 10 },
+    encoding: { text: { field: 'value', type: 'quantitative', format }, color: { value: '#222222' } },
+  } as const;
+
+  if (layout === CompareLayout.grouped) {
+    const role = options.role ?? 'coach';
+    const records = groups.flatMap((g, i) =>
+      profileRecords(g.profile, { codes, labels, roles: [role], measure, group: names[i] ?? g.group }),
+    );
+    const palette = names.map((_, i) => GROUP_COLORS[i % GROUP_COLORS.length] ?? '#999999');
+    return {
+      $schema: VEGA_LITE_SCHEMA_URL,
+      title: { text: options.title ?? `${roleLabel(role)} profiles compared`, subtitle: `${names.join(' · ')} · ${options.codebook.title}` },
+      description: describe(records, names, measure, layout),
+      config: chartConfig(),
+      width: { step: BAR_STEP },
+      height: 260,
+      data: { values: records },
+      encoding: {
+        x,
+        xOffset: { field: 'group', type: 'nominal', sort: names, scale: { domain: names, paddingInner: 0.05 } },
+        y: y(records),
+        color: {
+          field: 'group',
+          type: 'nominal',
+          title: roleLabel(role),
+          sort: names,
+          scale: { domain: names, range: palette },
+          legend: { orient: 'top', direction: 'horizontal', labelLimit: 0 },
+        },
+        tooltip: [...TOOLTIP],
+      },
+      layer: [{ mark: { type: 'bar' } }, valueLabels],
+    };
+  }
+
+  const roles = chartRoles(groups.map((g) => g.profile));
+  const roleDomain = roles.map(roleLabel);
+  const records = groups.flatMap((g, i) => profileRecords(g.profile, { codes, labels, roles, measure, group: names[i] ?? g.group }));
+  return {
+    $schema: VEGA_LITE_SCHEMA_URL,
+    title: { text: options.title ?? 'Interaction profiles compared', subtitle: `${names.join(' · ')} · ${options.codebook.title}` },
+    description: describe(records, names, measure, layout),
+    config: chartConfig(),
+    data: { values: records },
+    columns: Math.max(1, Math.min(options.columns ?? 3, names.length)),
+    facet: { field: 'group', type: 'nominal', sort: names, title: null, header: { labelAnchor: 'start' } },
+    resolve: { scale: { y: 'shared', x: 'shared' } },
+    spec: {
+      width: { step: BAR_STEP - 6 },
+      height: 220,
+      encoding: {
+        x,
+        xOffset: { field: 'roleLabel', type: 'nominal', sort: roleDomain, scale: { domain: roleDomain, paddingInner: 0.05 } },
+        y: y(records),
+        color: {
+          field: 'roleLabel',
+          type: 'nominal',
+          title: 'Role',
+          sort: roleDomain,
+          scale: { domain: roleDomain, range: roles.map((r) => ROLE_COLORS[r] ?? '#999999') },
+          legend: { orient: 'top', direction: 'horizontal' },
+        },
+        tooltip: [...TOOLTIP],
+      },
+      layer: [{ mark: { type: 'bar' } }, valueLabels],
+    },
+  };
+}
