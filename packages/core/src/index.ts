@@ -47,3 +47,31 @@ export { csvField, csvRow, turnCsvHeader, turnCsvRows } from './export/csv.js';
 // the whole pipeline
 export { analyze, safeAnalyze } from './pipeline/analyze.js';
 export type { Analysis, AnalyzeOptions } from './pipeline/analyze.js';
+
+// agreement
+export { countConfusion, scoreConfusion } from './agreement/confusion.js';
+export type { BinaryConfusion, BinaryScores } from './agreement/confusion.js';
+export { cohenKappa, kappaFromConfusion, kappaFromTable } from './agreement/cohen-kappa.js';
+export type { KappaResult } from './agreement/cohen-kappa.js';
+export { krippendorffAlpha } from './agreement/krippendorff-alpha.js';
+export type { AlphaResult, CoderValue } from './agreement/krippendorff-alpha.js';
+export { averageMacro } from './agreement/macro-average.js';
+export type { MacroAverage } from './agreement/macro-average.js';
+export { baseName, codingFiles, codingKey, fileStem } from './agreement/coding.js';
+export type { CodedUnit, Coding } from './agreement/coding.js';
+export { FileMatchRule, matchFiles } from './agreement/match-files.js';
+export type { FileMatch, FileMatching } from './agreement/match-files.js';
+export { readCodingJsonl } from './agreement/gold.js';
+export type { CodingReadResult, ReadCodingOptions } from './agreement/gold.js';
+export { readCodingCsv } from './agreement/gold-csv.js';
+export type { ReadCodingCsvOptions } from './agreement/gold-csv.js';
+export { evaluateCodings, NO_CODE } from './agreement/evaluate.js';
+export type { AgreementTable, CodeAgreement, ConfusionRow, EvaluateOptions, Evaluation, MacroScores, TurnMismatch } from './agreement/evaluate.js';
+export { compareCoders } from './agreement/compare-coders.js';
+export type { CodeAlpha, CoderComparison, CoderPair, CompareCodersOptions, PairCodeAgreement } from './agreement/compare-coders.js';
+
+// comparisons and sequences
+export { compareProfiles, groupFromName, sumProfiles } from './aggregate/compare.js';
+export type { CompareOptions, ProfileGroup } from './aggregate/compare.js';
+export { countTransitions } from './aggregate/transitions.js';
+export type { TransitionCell, Transitions } from './aggregate/transitions.js';
