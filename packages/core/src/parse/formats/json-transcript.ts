@@ -1,0 +1,53 @@
+import { TranscriptSchema, type Utterance } from '../../model/transcript.js';
+import { formatJsonPath, jsonArrayElementLines, jsonErrorLine, locateJsonPath, type JsonPathStep } from '../json-locate.js';
+import { parseMessages, ParseIssue } from '../messages.js';
+import { IssueLog, type FormatResult, type ParseContext } from '../parse-context.js';
+
+/** The most schema problems reported for one file. */
+const MAX_ISSUES = 20;
+
+/**
+ * The project's own JSON transcript format (`TranscriptSchema`, documented in docs/formats.md):
+ *
+ * ```json
+ * { "format": "coachcode-transcript", "version": 1,
+ *   "metadata": { "coach": "Angela", "session": 3 },
+ *   "speakers": { "Angela": "coach", "Tom": "coachee" },
+ *   "utterances": [ { "speaker": "Angela", "text": "Shall we start?", "start": "00:00:05.000" } ] }
+ * ```
+ * A bare array of utterances is read as `{ "utterances": [...] }`. Every schema problem is
+ * reported with its path and line. An utterance without `line` gets the line where its object
+ * starts in the JSON file.
+ */
+export function parseJsonTranscript(text: string, ctx: ParseContext): FormatResult {
+  const issues = new IssueLog(ctx.source);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    issues.error(ParseIssue.jsonSyntax, parseMessages.jsonSyntax(message), jsonErrorLine(text, message));
+    issues.throwIfErrors();
+  }
+  const bare = Array.isArray(value);
+  const prefix: JsonPathStep[] = bare ? [] : ['utterances'];
+  const parsed = TranscriptSchema.safeParse(bare ? { utterances: value } : value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues.slice(0, MAX_ISSUES)) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const located = bare ? path.slice(1) : path;
+      issues.error(ParseIssue.jsonSchema, parseMessages.jsonSchema(formatJsonPath(path), issue.message), locateJsonPath(text, located));
+    }
+    issues.throwIfErrors();
+  }
+  const data = parsed.data as NonNullable<typeof parsed.data>;
+  const lines = jsonArrayElementLines(text, prefix);
+  const utterances: Utterance[] = data.utterances.map((u, i) => {
+    const line = lines[i];
+    return u.line === undefined && line !== undefined ? { ...u, line } : u;
+  });
+  const result: FormatResult = { utterances, warnings: issues.warnings };
+  if (data.metadata) result.metadata = data.metadata;
+  if (data.speakers) result.speakerRoles = data.speakers;
+  return result;
+}

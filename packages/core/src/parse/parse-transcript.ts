@@ -1,0 +1,76 @@
+import { CoachcodeError, toSafe, type SafeResult } from '../errors.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Transcript, Utterance } from '../model/transcript.js';
+import { normaliseLineEnds } from '../read/line-ends.js';
+import { detectFormat } from './detect-format.js';
+import { FORMAT_PARSERS } from './format-parsers.js';
+import { parseMessages, ParseIssue } from './messages.js';
+import { IssueLog, type ParseContext } from './parse-context.js';
+import { resolveParseOptions, type ParseOptions } from './parse-options.js';
+
+export type { CsvOptions, ParseOptions } from './parse-options.js';
+
+/** A parsed transcript and the warnings found on the way. */
+export interface ParsedTranscript {
+  transcript: Transcript;
+  warnings: Diagnostic[];
+}
+
+/** The transcript name used when the caller gives no `source`. */
+export const UNNAMED_SOURCE = '<input>';
+
+const SPACE = /\s+/g;
+
+function collapse(text: string): string {
+  return text.replace(SPACE, ' ').trim();
+}
+
+/**
+ * Step 2 of the pipeline: text to a `Transcript`. Detects the format (or takes
+ * `options.format`), parses it, and guarantees to the next step: utterances in source order,
+ * each with a trimmed speaker name, non-empty text with white space collapsed to single
+ * spaces, the 1-based source line where it starts, and `start` as `HH:MM:SS.mmm` when the
+ * source gives a time. Throws one `CoachcodeError` listing every error (with lines); returns
+ * warnings beside the result.
+ */
+export function parseTranscript(text: string, options: ParseOptions = {}): ParsedTranscript {
+  const resolved = resolveParseOptions(options);
+  if (resolved.errors.length > 0) throw new CoachcodeError(resolved.errors);
+  const source = resolved.source;
+  const issues = new IssueLog(source);
+  const body = normaliseLineEnds(text);
+  if (body.trim().length === 0) {
+    issues.error(ParseIssue.emptyInput, parseMessages.emptyInput());
+    issues.throwIfErrors();
+  }
+  const format = resolved.format ?? detectFormat(source ?? '', body);
+  const ctx: ParseContext = { source, format, csv: resolved.csv };
+  const result = FORMAT_PARSERS[format](body, ctx);
+  const utterances: Utterance[] = [];
+  for (const u of result.utterances) {
+    const speaker = collapse(u.speaker);
+    const clean = collapse(u.text);
+    if (clean.length === 0) {
+      issues.warn(ParseIssue.emptyUtterance, parseMessages.emptyUtterance(speaker), u.line);
+      continue;
+    }
+    utterances.push(speaker === u.speaker && clean === u.text ? u : { ...u, speaker, text: clean });
+  }
+  if (utterances.length === 0) {
+    issues.error(ParseIssue.noUtterances, parseMessages.noUtterances(format));
+    throw new CoachcodeError([...issues.errors]);
+  }
+  const transcript: Transcript = {
+    source: source ?? UNNAMED_SOURCE,
+    format,
+    utterances,
+    metadata: result.metadata ?? {},
+    speakerRoles: result.speakerRoles ?? {},
+  };
+  return { transcript, warnings: [...result.warnings, ...issues.warnings] };
+}
+
+/** {@link parseTranscript} without throwing: `{ success: true, data }` or `{ success: false, error }`. */
+export function safeParseTranscript(text: string, options: ParseOptions = {}): SafeResult<ParsedTranscript> {
+  return toSafe(() => parseTranscript(text, options));
+}
