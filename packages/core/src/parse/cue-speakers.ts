@@ -61,6 +61,7 @@ export function utterancesFromCues(cues: readonly Cue[], issues: IssueLog, kind:
   let speaker: string | undefined;
   let unknown = 0;
   let firstUnknownLine = 0;
+  let previousLine: string | undefined;
   const open = (cue: Cue, name: string, text: string, line: number): Utterance => {
     const u: Utterance = { speaker: name, text, line };
     if (cue.start !== undefined) u.start = cue.start;
@@ -98,7 +99,8 @@ export function utterancesFromCues(cues: readonly Cue[], issues: IssueLog, kind:
       const text = cleanCueText(pl.text, kind);
       if (text.length === 0) continue;
       const m = matchSpeakerLabel(text);
-      const previous = current?.text ?? utterances[utterances.length - 1]?.text;
+      const previous = speaker === undefined || speaker === UNKNOWN_SPEAKER ? undefined : previousLine;
+      previousLine = text;
       if (m && acceptsLabel(uses.get(m.speaker.toLowerCase()) ?? 0, previous, false, false)) {
         current = open(cue, m.speaker, m.text, pl.line);
       } else if (current) {

@@ -72,7 +72,7 @@ export function detectFormat(source: string, text: string): InputFormat {
   const content = lines.filter((l) => l.length > 0);
   const first = content[0] ?? '';
   if (first.startsWith('WEBVTT')) return vttFlavour(lines);
-  if (first.startsWith('{') || first.startsWith('[')) {
+  if (first.startsWith('{') || /^\[\s*(?:[{\]]|$)/.test(first)) {
     const objects = content.slice(0, 5);
     const perLine = objects.length > 1 && objects.every((l) => l.startsWith('{') && l.endsWith('}'));
     return perLine ? InputFormat.jsonl : InputFormat.json;

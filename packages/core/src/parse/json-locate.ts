@@ -163,14 +163,88 @@ function firstNonSpace(text: string): number {
   return m ? m.index : 0;
 }
 
-/** The line of a `JSON.parse` error, from the position its message names (Node and browsers). */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERAL = /true|false|null/y;
+
+/**
+ * Offset of the first syntax error in `text`, or undefined when it is valid JSON (or nested too
+ * deeply to check). `JSON.parse` messages name no position in current V8 ("Unexpected token
+ * ']', … is not valid JSON"), so the line in our message comes from here.
+ */
+export function jsonSyntaxErrorOffset(text: string): number | undefined {
+  const n = text.length;
+  let i = 0;
+  const ws = (): void => {
+    let c = text.charCodeAt(i);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(++i);
+  };
+  const string = (): boolean => {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return true;
+      }
+      if (c < 0x20) return false;
+      i += c === 0x5c ? 2 : 1;
+    }
+    return false;
+  };
+  const sticky = (re: RegExp): boolean => {
+    re.lastIndex = i;
+    if (!re.test(text)) return false;
+    i = re.lastIndex;
+    return true;
+  };
+  const value = (): boolean => {
+    ws();
+    const c = text[i];
+    if (c === '"') return string();
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) {
+        i++;
+        return true;
+      }
+      for (;;) {
+        ws();
+        if (c === '{') {
+          if (text[i] !== '"' || !string()) return false;
+          ws();
+          if (text[i] !== ':') return false;
+          i++;
+        }
+        if (!value()) return false;
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) {
+          i++;
+          return true;
+        } else return false;
+      }
+    }
+    return sticky(NUMBER) || sticky(LITERAL);
+  };
+  try {
+    if (!value()) return Math.min(i, n);
+    ws();
+    return i < n ? i : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The line of a `JSON.parse` error: where the text first breaks the grammar, else what the message names. */
 export function jsonErrorLine(text: string, message: string): number | undefined {
+  const offset = jsonSyntaxErrorOffset(text);
+  if (offset !== undefined) return lineAt(text, offset);
   const line = /line (\d+) column/.exec(message);
   if (line) return Number(line[1]);
   const pos = /position (\d+)/.exec(message);
-  if (pos) return lineAt(text, Number(pos[1]));
-  if (/end of (JSON )?(input|data)/i.test(message)) return lineAt(text, text.trimEnd().length);
-  return undefined;
+  return pos ? lineAt(text, Number(pos[1])) : undefined;
 }
 
 /** `utterances[3].speaker` from a path. */

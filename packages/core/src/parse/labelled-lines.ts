@@ -54,6 +54,7 @@ export function readLabelledLines(lines: readonly string[], issues: IssueLog, op
   let afterBreak = true;
   let pendingStart: string | undefined;
   let firstContent: string | undefined;
+  let previousLine: string | undefined;
   let contentLines = 0;
   for (let i = from; i < to; i++) {
     const line = (lines[i] as string).trim();
@@ -64,6 +65,8 @@ export function readLabelledLines(lines: readonly string[], issues: IssueLog, op
     contentLines++;
     firstContent ??= line;
     const lineNo = i + 1;
+    const before = previousLine;
+    previousLine = line;
     if (RULE.test(line) || line.charCodeAt(0) === 0x23 /* # */) {
       afterBreak = true;
       continue;
@@ -75,7 +78,7 @@ export function readLabelledLines(lines: readonly string[], issues: IssueLog, op
       continue;
     }
     const m = labels[i - from];
-    if (m && acceptsLabel(uses.get(m.speaker.toLowerCase()) ?? 0, current?.text, afterBreak, m.start !== undefined)) {
+    if (m && acceptsLabel(uses.get(m.speaker.toLowerCase()) ?? 0, current === undefined ? undefined : before, afterBreak, m.start !== undefined)) {
       current = { speaker: m.speaker, text: m.text, line: lineNo };
       const start = m.start ?? pendingStart;
       if (start !== undefined) current.start = start;

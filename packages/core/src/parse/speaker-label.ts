@@ -150,14 +150,19 @@ export function endsSentence(text: string): boolean {
   return TERMINAL.test(text);
 }
 
+/** A line at least this long that does not end a sentence was probably wrapped to a width. */
+export const WRAPPED_LINE_LENGTH = 48;
+
 /**
  * Whether a matched label starts a new utterance or is a wrapped clause that happens to look
- * like one (`… we did it with` / `Year 9: they were quiet`). A name used as a label twice or
- * more in the file is a speaker; a one-off name is a speaker only at the start, after a blank
- * line, after a finished sentence, or with a time stamp.
+ * like one (`… we did the starter with` / `Year 9: they were quiet.`). A name used as a label
+ * twice or more in the file is a speaker. A one-off name is a speaker too, unless the line
+ * before it looks wrapped: at least 48 characters long and not ending a sentence, with no
+ * blank line or time stamp between.
  */
-export function acceptsLabel(uses: number, previousText: string | undefined, afterBreak: boolean, stamped: boolean): boolean {
-  return uses >= 2 || stamped || afterBreak || previousText === undefined || previousText === '' || endsSentence(previousText);
+export function acceptsLabel(uses: number, previousLine: string | undefined, afterBreak: boolean, stamped: boolean): boolean {
+  if (uses >= 2 || stamped || afterBreak || previousLine === undefined) return true;
+  return previousLine.length < WRAPPED_LINE_LENGTH || endsSentence(previousLine);
 }
 
 /** A skipped line that reads like talk rather than a heading: worth a warning. */
