@@ -35,6 +35,8 @@ export interface TurnAnalysis {
   words: number;
 }
 
+const CHALLENGE_CUES = ['cue:why-question', 'cue:what-if', 'cue:evidence-question', 'cue:alternative', 'cue:critical-feedback', 'cue:stretch'];
+
 /** Characters from the start of a turn within which a cue counts fully. */
 const EARLY = 60;
 
@@ -70,6 +72,8 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
   const question = isQuestion(text, ctx.punctuated);
   if (question) set(f, 'question', 1, whole.start, whole.end);
   if (question && isTagQuestion(text)) set(f, 'tag-question', 1, whole.start, whole.end);
+  // In coaching, a coach's (or observer's) question is the usual vehicle of challenge.
+  if (question && (turn.role === 'coach' || turn.role === 'observer')) set(f, 'coach-question', 1, whole.start, whole.end);
   if (n <= 3) set(f, 'short', 1);
   if (n >= 15) set(f, 'long', 1);
   const bare = ONLY_TOKENS.test(text);
@@ -99,12 +103,19 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
     }
     if (no && prevQuestion && !pf.has('tag-question')) set(f, 'no-after-question', 1, no.start, no.end);
     if (no && !prevQuestion) set(f, 'no-after-statement', 1, no.start, no.end);
-    if (prev.challenge >= 0.5 && !question) {
+    // A reasoned answer to a challenging question or proposal (not to a statement that merely scored as challenge).
+    const prevChallenged = prev.challenge >= 0.5 && (prevQuestion || CHALLENGE_CUES.some((c) => pf.has(c)));
+    if (turn.role === 'coachee' && pf.has('coach-question') && !pf.has('cue:neutral-question') && !question && n >= 10) {
+      set(f, 'answers-coach-question', 1, whole.start, whole.end);
+    }
+    if (prevChallenged && !question) {
       const because = span(f, 'cue:because');
       if (because) set(f, 'justified-reply', 1, because.start, because.end);
       else if (n >= 12) set(f, 'substantive-reply', 1, whole.start, whole.end);
     }
     if (prev.features.has('long')) set(f, 'prev-long', 1);
+    // Taking up a link the other speaker made to an earlier session or target continues it.
+    if (pf.has('cue:back-reference') || pf.has('cue:earlier-session')) set(f, 'after-continuity', 1);
   }
   // Reuse of the other speakers' recent words: restating is what a summary does.
   if (stems.size >= 2) {
