@@ -1,0 +1,82 @@
+import { CoachcodeError, isRole, type CodedTurn, type Diagnostic, type Evidence } from '@coachcode/core';
+import { messages } from '../messages.js';
+
+/** Whether a text looks like coded JSON lines (coachcode output or gold): its first record has `turn` and `codes`. */
+export function looksCoded(text: string): boolean {
+  const first = text.replace(/^\uFEFF/, '').split('\n', 50).find((l) => l.trim() !== '');
+  if (!first) return false;
+  try {
+    const value = JSON.parse(first) as Record<string, unknown>;
+    return typeof value === 'object' && value !== null && typeof value.turn === 'number' && Array.isArray(value.codes);
+  } catch {
+    return false;
+  }
+}
+
+/** One transcript read back from coded JSON lines. */
+export interface CodedTranscript {
+  source: string;
+  turns: CodedTurn[];
+  codebook?: string;
+  model?: string;
+}
+
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+
+/**
+ * Reads coded JSON lines back into coded turns, one transcript per `source` (or `file`), in
+ * order of first appearance: coachcode's own output (`{source, turn, speaker, role, text,
+ * codes, primary, scores, evidence, human}`) or gold records (`{file, turn, speaker, role,
+ * codes, text | text_start}`). Throws a `CoachcodeError` naming every line that is not such a record.
+ */
+export function readCodedJsonl(text: string, path: string): CodedTranscript[] {
+  const bySource = new Map<string, CodedTranscript>();
+  const errors: Diagnostic[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  lines.forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    const line = i + 1;
+    const fail = (detail: string) => {
+      if (errors.length < 20) errors.push({ code: 'coded-jsonl', severity: 'error', source: path, line, message: detail });
+    };
+    let r: Record<string, unknown>;
+    try {
+      r = JSON.parse(raw) as Record<string, unknown>;
+    } catch (error) {
+      fail(`not valid JSON (${(error as Error).message}); expected one coded turn per line`);
+      return;
+    }
+    const codes = strings(r?.codes);
+    const source = typeof r?.source === 'string' ? r.source : typeof r?.file === 'string' ? r.file : path;
+    if (typeof r !== 'object' || r === null || typeof r.turn !== 'number' || !codes) {
+      fail('expected a coded turn {"source", "turn": number, "codes": [..]}; received a record without them');
+      return;
+    }
+    const turnText = typeof r.text === 'string' ? r.text : typeof r.text_start === 'string' ? r.text_start : '';
+    const turn: CodedTurn = {
+      turn: r.turn,
+      speaker: typeof r.speaker === 'string' ? r.speaker : 'unknown',
+      role: isRole(r.role) ? r.role : 'unknown',
+      text: turnText,
+      codes,
+      primary: typeof r.primary === 'string' ? r.primary : (codes[0] ?? null),
+      scores: typeof r.scores === 'object' && r.scores !== null ? (r.scores as Record<string, number>) : {},
+      evidence: Array.isArray(r.evidence) ? (r.evidence as Evidence[]) : [],
+      line: typeof r.line === 'number' ? r.line : line,
+    };
+    if (typeof r.start === 'string') turn.start = r.start;
+    const human = strings(r.human);
+    if (human) turn.humanCodes = human;
+    let t = bySource.get(source);
+    if (!t) {
+      t = { source, turns: [] };
+      if (typeof r.codebook === 'string') t.codebook = r.codebook;
+      if (typeof r.model === 'string') t.model = r.model;
+      bySource.set(source, t);
+    }
+    t.turns.push(turn);
+  });
+  if (errors.length > 0) throw new CoachcodeError(errors);
+  if (bySource.size === 0) throw new CoachcodeError([{ code: 'coded-jsonl-empty', severity: 'error', source: path, message: messages.codedJsonlEmpty() }]);
+  return [...bySource.values()];
+}

@@ -1,0 +1,77 @@
+import { codeIds, codebookTag, csvRow, sumProfiles, type Profile } from '@coachcode/core';
+import { CodedInput, type Job, type Outcome } from '../batch/job.js';
+import { classifierFor } from '../batch/process-input.js';
+import { Reporter } from '../batch/reporter.js';
+import { runBatch } from '../batch/run-batch.js';
+import { expandInputs } from '../inputs/expand-inputs.js';
+import { writeChunk, type CliIo } from '../io.js';
+import { messages } from '../messages.js';
+import { resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
+import { colorLevel, createColors } from '../render/color.js';
+import { REPORT_FORMATS, isReportFormat, type ReportFormat } from '../render/output-format.js';
+import { profileCsvHeader, profileCsvValues, renderProfileTable } from '../render/profile-table.js';
+import { throwIfProblems } from '../usage-error.js';
+
+/** Flags of `coachcode profile`. */
+export interface ProfileFlags extends AnalysisFlags {
+  format?: string;
+  bySpeaker?: boolean;
+  quiet?: boolean;
+}
+
+/** Resolves `--format` of the summary commands: table on a terminal, else as given (default `fallback`). */
+export function reportFormat(value: string | undefined, io: CliIo, fallback: ReportFormat, problems: string[]): ReportFormat {
+  if (value === undefined) return io.stdout.isTTY ? 'table' : fallback;
+  if (isReportFormat(value)) return value;
+  problems.push(messages.badChoice('--format', value, REPORT_FORMATS));
+  return fallback;
+}
+
+/** The name of the summed profile of a run. */
+export const TOTAL_NAME = '(all)';
+
+/**
+ * `coachcode profile <paths...>`: per transcript, counts of each code per role (and speaker),
+ * with turns, words, share of talk and questions, then the total over all transcripts.
+ * Transcripts are coded on the fly; coded JSONL keeps its codes.
+ */
+export async function profileCommand(paths: readonly string[], flags: ProfileFlags, io: CliIo): Promise<number> {
+  const settings = resolveAnalysis(flags, io.cwd);
+  const problems: string[] = [];
+  const format = reportFormat(flags.format, io, 'table', problems);
+  throwIfProblems(problems);
+  const bySpeaker = flags.bySpeaker ?? false;
+  const { inputs, problems: missing } = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
+  const reporter = new Reporter(io, { quiet: flags.quiet ?? false, total: inputs.length + missing.length, label: 'profiling' });
+  for (const d of missing) reporter.fileDone({ warnings: [], errors: [d] }, 0);
+  const classifier = classifierFor(settings);
+  const codes = codeIds(classifier.codebook);
+  const colors = createColors(colorLevel(io.env, io.stdout.isTTY));
+  const job: Job = { cwd: io.cwd, analysis: settings, codedInput: CodedInput.reuse, keep: { profile: true } };
+  const profiles: Profile[] = [];
+
+  if (format === 'csv') await writeChunk(io.stdout, csvRow(profileCsvHeader(codes)));
+  if (format === 'json') await writeChunk(io.stdout, `{\n"codebook": ${JSON.stringify(codebookTag(classifier.codebook))},\n"codes": ${JSON.stringify(codes)},\n"transcripts": [\n`);
+  const onOutcome = async (outcome: Outcome) => {
+    reporter.fileDone(outcome, outcome.transcripts.reduce((s, t) => s + t.turnCount, 0));
+    for (const t of outcome.transcripts) {
+      const profile = t.profile as Profile;
+      let text: string;
+      if (format === 'table') text = renderProfileTable(profile, { title: t.source, bySpeaker, colors });
+      else if (format === 'csv') text = profileCsvValues(profile, t.source, bySpeaker).map(csvRow).join('');
+      else text = (profiles.length ? ',\n' : '') + JSON.stringify(profile);
+      profiles.push(profile);
+      await writeChunk(io.stdout, text);
+    }
+  };
+  try {
+    await runBatch(inputs, job, { jobs: settings.jobs, readStdin: io.readStdin, onOutcome });
+  } finally {
+    reporter.stop();
+  }
+  const total = sumProfiles(TOTAL_NAME, profiles);
+  if (format === 'table' && profiles.length > 1) await writeChunk(io.stdout, renderProfileTable(total, { title: `all ${profiles.length} transcripts`, bySpeaker, colors }));
+  if (format === 'csv' && profiles.length > 0) await writeChunk(io.stdout, profileCsvValues(total, TOTAL_NAME, bySpeaker).map(csvRow).join(''));
+  if (format === 'json') await writeChunk(io.stdout, `\n],\n"total": ${JSON.stringify(total)}\n}\n`);
+  return reporter.failedFiles > 0 ? 1 : 0;
+}

@@ -1,0 +1,45 @@
+/**
+ * Every user-facing message of the CLI, as functions: what failed, what was expected, what was
+ * received. Help texts and examples live in program.ts beside their flags.
+ */
+
+const list = (values: readonly string[]) => values.join(', ');
+
+export const messages = {
+  // inputs
+  inputMissing: () => 'no such file or folder; expected a transcript file, a folder, a glob pattern or - for standard input',
+  folderEmpty: (extensions: readonly string[]) => `no transcript files in this folder; expected files ending in ${list(extensions)}`,
+  folderUnreadable: (detail: string) => `cannot read this folder: ${detail}`,
+  globEmpty: () => 'the pattern matches no transcript file',
+  fileUnreadable: (detail: string) => `cannot read the file: ${detail}`,
+  stdinEmpty: () => 'standard input is empty; expected a transcript piped in (for example `cat talk.vtt | coachcode code -`)',
+  noInputs: () => 'no transcript to process',
+  internalError: (detail: string) => `internal error while processing this file (please report it): ${detail}`,
+  codedJsonlEmpty: () => 'no coded turns in this file; expected JSON lines such as {"source": "a.vtt", "turn": 1, "codes": [...]}',
+
+  // usage (exit status 2)
+  badChoice: (flag: string, value: string, choices: readonly string[]) => `${flag}: "${value}" is not one of ${list(choices)}`,
+  badNumber: (flag: string, value: string, expected: string) => `${flag}: expected ${expected}, received "${value}"`,
+  rolesFileUnreadable: (path: string, detail: string) => `--roles ${path}: cannot read the file: ${detail}`,
+  rolesFileExtension: (path: string) => `--roles ${path}: expected a .json or .csv file`,
+  modelUnreadable: (path: string, detail: string) => `--model ${path}: cannot read the model: ${detail}`,
+  outputIsInput: (output: string, input: string) => `refusing to write ${output}: it is the input ${input}; choose another output path`,
+  outputFolderIsFile: (path: string) => `--out ${path}: expected a folder, found a file`,
+  outputFolderUnwritable: (path: string, detail: string) => `--out ${path}: cannot create the folder: ${detail}`,
+  outputExtension: (path: string, expected: readonly string[]) => `--out ${path}: cannot tell the format from the name; expected a file ending in ${list(expected)}`,
+  stdinTwice: () => 'standard input (-) can be read only once',
+  stdinWithJobs: () => 'standard input (-) is read in the main thread; it works with any -j',
+  groupOptions: () => '--by and --group-by cannot be used together; choose one',
+  goldRequired: () => 'no human codes to compare with: give --gold FILE, --coders FILE FILE …, or inputs whose turns carry human codes (CSV code columns, coded JSONL with "human")',
+  codersTooFew: (n: number) => `coder comparison needs at least two codings; received ${n}`,
+  codesUnknown: (codes: readonly string[], known: readonly string[]) => `--codes: ${list(codes)} not in the codebook; expected some of ${list(known)}`,
+  chartTypeNeedsGroups: () => 'the compare chart needs two or more groups; give several transcripts (and --by or --group-by)',
+
+  // results
+  wroteFile: (path: string) => `wrote ${path}`,
+  runDone: (files: number, turns: number, failed: number, seconds: number, out?: string) =>
+    `${files} file${files === 1 ? '' : 's'}, ${turns} turn${turns === 1 ? '' : 's'} in ${seconds.toFixed(2)} s` +
+    (out ? ` → ${out}` : '') +
+    (failed ? `; ${failed} failed` : ''),
+  groupUnmatched: (source: string, pattern: string) => `--group-by ${pattern} does not match this path; the transcript is in the group "(unmatched)"`,
+} as const;

@@ -1,0 +1,121 @@
+import { INPUT_FORMATS } from '@coachcode/core';
+import { Command, Option } from 'commander';
+import { codeCommand, type CodeFlags } from './commands/code.js';
+import { profileCommand, type ProfileFlags } from './commands/profile.js';
+import type { CliIo } from './io.js';
+import { collect } from './options/analysis-options.js';
+import { OUTPUT_FORMATS, REPORT_FORMATS } from './render/output-format.js';
+import { VERSION } from './version.js';
+
+/** Where a command's exit status goes (read by `run`). */
+export interface ProgramResult {
+  exitCode: number;
+}
+
+/** The flags shared by every command that reads transcripts (see docs/cli.md, "Reading transcripts"). */
+function withAnalysisOptions(cmd: Command): Command {
+  return cmd
+    .option('--input-format <format>', `input format, instead of detecting it: ${INPUT_FORMATS.join(', ')}`)
+    .option('--speaker-column <name>', 'CSV/TSV: header of the speaker column (default: speaker, name, who …)')
+    .option('--text-column <name>', 'CSV/TSV: header of the text column (default: text, utterance, transcript …)')
+    .option('--time-column <name>', 'CSV/TSV: header of the start-time column (default: time, start, timestamp)')
+    .option('--codes-column <names>', 'CSV/TSV: human-code columns, 0/1 each, named after their code (repeatable or comma-separated; default: a "codes" column and columns named after a code)', collect)
+    .option('--coach <name>', 'this speaker is a coach (repeatable, case-insensitive)', collect, [])
+    .option('--coachee <name>', 'this speaker is a coachee (repeatable, case-insensitive)', collect, [])
+    .option('--observer <name>', 'this speaker is an observer (repeatable, case-insensitive)', collect, [])
+    .option('--roles <file>', 'roles and metadata per transcript, JSON or CSV (docs/cli.md, "Roles file")')
+    .option('--no-merge', 'keep each segment (line, cue, row) as its own turn instead of merging consecutive segments of a speaker')
+    .option('--no-guess', 'leave roles unknown instead of guessing them from how people talk')
+    .option('--model <file>', 'classifier model JSON (validated on load; default: the built-in CfBT model)')
+    .option('--threshold <score>', 'assign a code when its score is at least this (0–1; default: the model\'s own thresholds)')
+    .option('--anonymise', 'replace speaker names with role labels (Coach, Coachee, Observer 2 …), also inside the text')
+    .addOption(new Option('--anonymize').hideHelp())
+    .option('--stdin-name <name>', 'name of standard input (-) in records and for format detection, e.g. talk.vtt', 'stdin')
+    .option('-j, --jobs <n>', 'code files on N worker threads (output stays in input order)', '1')
+    .option('-q, --quiet', 'print no warnings, progress or summary (errors are always printed)');
+}
+
+type WithAnonymize<T> = T & { anonymize?: boolean };
+function normalise<T extends { anonymise?: boolean }>(flags: WithAnonymize<T>): T {
+  return { ...flags, anonymise: flags.anonymise ?? flags.anonymize ?? false };
+}
+
+function examples(lines: readonly [string, string][]): string {
+  return `\nExamples:\n${lines.map(([cmd, what]) => `  $ ${cmd}\n      ${what}`).join('\n')}\n`;
+}
+
+/**
+ * Builds the `coachcode` program around injected streams and environment; each command's exit
+ * status is stored in `result`. Commander's own exits are turned into thrown `CommanderError`s,
+ * which `run` maps to exit statuses.
+ */
+export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }): Command {
+  const program = new Command('coachcode');
+  program
+    .description('Code coaching and mentoring transcripts with the CfBT interaction functions (summary, acceptance, challenge, continuity, dissonance), count them per role, compare, chart and report.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      getOutHelpWidth: () => io.stdout.columns ?? 100,
+      getErrHelpWidth: () => io.stderr.columns ?? 100,
+    })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      examples([
+        ['coachcode code sessions/ > coded.jsonl', 'code every transcript under sessions/, one JSON line per turn'],
+        ['coachcode profile sessions/*.vtt --by-speaker', 'counts of each code per role and speaker'],
+        ['coachcode evaluate --gold human.csv sessions/', 'agreement of the machine with human coders'],
+        ['coachcode report sessions/ --out report.html', 'one self-contained HTML report'],
+      ]) + '\nExit status: 0 ok, 1 an input failed (others were still processed), 2 usage error.\nDocumentation: docs/cli.md\n',
+    );
+
+  withAnalysisOptions(
+    program
+      .command('code')
+      .summary('code every turn of transcripts (JSONL, CSV, JSON or a table)')
+      .description('Code every turn of the transcripts: one record per turn with speaker, role, codes, scores and evidence.')
+      .argument('<paths...>', 'transcript files, folders (searched recursively), glob patterns (*, ?, **) or - for standard input'),
+  )
+    .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal, else jsonl)`)
+    .option('-o, --out <dir>', 'write one file per transcript into this folder, plus run-summary.json (never over an input)')
+    .addHelpText(
+      'after',
+      examples([
+        ['coachcode code session.vtt', 'a coloured table of the coded turns on the terminal'],
+        ['coachcode code sessions/ --format jsonl > coded.jsonl', 'one JSON line per turn for every transcript under sessions/'],
+        ['coachcode code "data/**/*.csv" --speaker-column Who --text-column Said --format csv', 'CSV transcripts with their own column names, coded as CSV'],
+        ['coachcode code sessions/ --out coded/ -j 4', 'one coded file per transcript on 4 threads, with coded/run-summary.json'],
+        ['cat talk.vtt | coachcode code - --stdin-name talk.vtt --coach Angela', 'standard input, Angela as the coach'],
+        ['coachcode code sessions/ --anonymise --format csv > coded.csv', 'speakers replaced by Coach, Coachee … in every column'],
+      ]),
+    )
+    .action(async (paths: string[], flags: WithAnonymize<CodeFlags>) => {
+      result.exitCode = await codeCommand(paths, normalise(flags), io);
+    });
+
+  withAnalysisOptions(
+    program
+      .command('profile')
+      .summary('counts of each code per role and speaker, per transcript and in total')
+      .description('Interaction profiles: per transcript and in total, how many turns of each role (and speaker) carry each code, with turns, words, share of talk and questions. Transcripts are coded on the fly; coded JSONL keeps its codes.')
+      .argument('<paths...>', 'transcripts, coded JSONL, folders, glob patterns or -'),
+  )
+    .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table on a terminal, else table)`)
+    .option('--by-speaker', 'add a row per speaker under the role rows')
+    .addHelpText(
+      'after',
+      examples([
+        ['coachcode profile angela.vtt miriam.vtt', 'the coach and coachee counts of two sessions, and their total'],
+        ['coachcode profile coded.jsonl --by-speaker --format csv > profile.csv', 'from coded output, one CSV row per role and speaker'],
+      ]),
+    )
+    .action(async (paths: string[], flags: WithAnonymize<ProfileFlags>) => {
+      result.exitCode = await profileCommand(paths, normalise(flags), io);
+    });
+
+  return program;
+}

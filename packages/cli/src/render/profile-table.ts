@@ -1,0 +1,80 @@
+import type { Profile, ProfileRow } from '@coachcode/core';
+import type { ChalkInstance } from 'chalk';
+import { codeColors } from './code-colors.js';
+import { renderTable, type Cell, type Column } from './table.js';
+
+/** One row of a profile as laid out in tables and CSV: a role, a speaker, or the whole transcript. */
+export interface ProfileLine {
+  level: 'role' | 'speaker' | 'total';
+  name: string;
+  role: string;
+  row: ProfileRow;
+}
+
+/** The lines of a profile in display order: roles, then (optionally) speakers, then the total. */
+export function profileLines(profile: Profile, bySpeaker: boolean): ProfileLine[] {
+  const lines: ProfileLine[] = Object.entries(profile.byRole).map(([role, row]) => ({ level: 'role', name: role, role, row: row as ProfileRow }));
+  if (bySpeaker) for (const [speaker, row] of Object.entries(profile.bySpeaker)) lines.push({ level: 'speaker', name: speaker, role: row.role, row });
+  lines.push({ level: 'total', name: 'total', role: '', row: profile.total });
+  return lines;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** A profile as a terminal table: per role (and speaker), turns, words, share of talk, questions, code counts. */
+export function renderProfileTable(profile: Profile, options: { title: string; bySpeaker: boolean; colors: ChalkInstance }): string {
+  const { colors } = options;
+  const color = codeColors(profile.codes, colors);
+  const columns: Column[] = [
+    { header: 'who' },
+    { header: 'turns', align: 'right' },
+    { header: 'words', align: 'right' },
+    { header: 'talk', align: 'right' },
+    { header: 'open q', align: 'right' },
+    { header: 'closed q', align: 'right' },
+    ...profile.codes.map((c): Column => ({ header: c, align: 'right' })),
+  ];
+  const rows = profileLines(profile, options.bySpeaker).map((l) => {
+    const name: Cell =
+      l.level === 'speaker' ? { text: `  ${l.name} (${l.role})` } : l.level === 'total' ? { text: 'total', style: colors.bold } : { text: l.name, style: colors.bold };
+    return [
+      name,
+      String(l.row.turns),
+      String(l.row.words),
+      percent(l.row.wordShare),
+      String(l.row.questions.open),
+      String(l.row.questions.closed),
+      ...profile.codes.map((c): Cell => {
+        const n = l.row.counts[c] ?? 0;
+        return n > 0 ? { text: String(n), style: color(c) } : { text: '0', style: colors.dim };
+      }),
+    ];
+  });
+  const heading = colors.bold(options.title) + colors.dim(` · ${profile.total.turns} turns · ${profile.codebook}`);
+  return `${heading}\n${renderTable(columns, rows, colors)}\n`;
+}
+
+/** The CSV header of profile rows: fixed columns, then each code's count, then each code per 100 turns. */
+export function profileCsvHeader(codes: readonly string[]): unknown[] {
+  return ['source', 'level', 'name', 'role', 'turns', 'words', 'word_share', 'turn_share', 'open_questions', 'closed_questions', ...codes, ...codes.map((c) => `${c}_per100`)];
+}
+
+const round4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/** The CSV rows (as value lists) of one profile. */
+export function profileCsvValues(profile: Profile, source: string, bySpeaker: boolean): unknown[][] {
+  return profileLines(profile, bySpeaker).map((l) => [
+    source,
+    l.level,
+    l.name,
+    l.role,
+    l.row.turns,
+    l.row.words,
+    round4(l.row.wordShare),
+    round4(l.row.turnShare),
+    l.row.questions.open,
+    l.row.questions.closed,
+    ...profile.codes.map((c) => l.row.counts[c] ?? 0),
+    ...profile.codes.map((c) => round4(l.row.per100[c] ?? 0)),
+  ]);
+}

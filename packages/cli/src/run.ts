@@ -1,0 +1,55 @@
+import { CoachcodeError, formatDiagnostic } from '@coachcode/core';
+import { CommanderError } from 'commander';
+import { nodeIo, type CliIo } from './io.js';
+import { createProgram, type ProgramResult } from './program.js';
+import { UsageError } from './usage-error.js';
+
+/** Exit statuses of `coachcode`. */
+export const ExitCode = {
+  /** Every input was processed. */
+  ok: 0,
+  /** At least one input failed (the others were still processed). */
+  fileFailed: 1,
+  /** The command line was wrong (unknown flag, bad value, output over an input …); nothing was processed. */
+  usage: 2,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.version']);
+
+/**
+ * Runs the CLI with these arguments (without `node` and the script) and returns the exit status.
+ * The only place where errors become exit statuses: 0 ok, 1 a file failed, 2 usage error.
+ */
+export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promise<ExitCode> {
+  const result: ProgramResult = { exitCode: ExitCode.ok };
+  const program = createProgram(io, result);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return result.exitCode === 0 ? ExitCode.ok : ExitCode.fileFailed;
+  } catch (error) {
+    if (error instanceof CommanderError) return HELP_CODES.has(error.code) ? ExitCode.ok : ExitCode.usage;
+    if (error instanceof UsageError) {
+      for (const p of error.problems) io.stderr.write(`coachcode: ${p}\n`);
+      io.stderr.write('coachcode: nothing was processed (run with --help for usage)\n');
+      return ExitCode.usage;
+    }
+    if (error instanceof CoachcodeError) {
+      for (const d of error.issues) io.stderr.write(`${formatDiagnostic(d)}\n`);
+      return ExitCode.fileFailed;
+    }
+    const detail = error instanceof Error ? (io.env.COACHCODE_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    io.stderr.write(`coachcode: internal error (please report it; set COACHCODE_DEBUG=1 for details): ${detail}\n`);
+    return ExitCode.fileFailed;
+  }
+}
+
+/** The entry of `bin.js`: runs with the real process and sets its exit status. */
+export async function main(): Promise<void> {
+  // A closed pipe (`coachcode code … | head`) is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = await run(process.argv.slice(2), nodeIo());
+}
