@@ -29,9 +29,10 @@ function best(fn) {
   return { turns, ms: bestMs, perSecond: (turns / bestMs) * 1000 };
 }
 
-// Floor: decode, split lines, one regex per line for the label and one cue regex, JSONL out.
+// Floor: a regex-only coder. Decode, split lines into speaker and text, run every cue pattern
+// of the default cue list over the text, write a JSONL record with the cues that matched.
 const LABEL = /^([^:]{1,40}):\s*(.*)$/;
-const CUE = /\b(?:why|what if|so you|i agree|yeah but|last time)\b/i;
+const CUES = core.CUES;
 const decoder = new TextDecoder();
 const floor = best(() => {
   let n = 0;
@@ -41,7 +42,10 @@ const floor = best(() => {
       const m = LABEL.exec(line);
       if (!m) continue;
       n++;
-      out += JSON.stringify({ speaker: m[1], text: m[2], cue: CUE.test(m[2] ?? '') }) + '\n';
+      const text = m[2] ?? '';
+      const cues = [];
+      for (const c of CUES) if (c.pattern.test(text)) cues.push(c.id);
+      out += JSON.stringify({ speaker: m[1], text, cues }) + '\n';
     }
     out = '';
   }
