@@ -47,7 +47,7 @@ details.chart-description { font-size: 0.85rem; color: #444; margin-top: 0.2em; 
 details.chart-description summary { cursor: pointer; }
 .chart-error { color: #a40000; font-weight: bold; }
 table { border-collapse: collapse; margin: 0.5em 0 1.2em; font-size: 0.9rem; }
-caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
+caption { text-align: left; font-weight: bold; padding: 0.3em 0; white-space: nowrap; }
 th, td { border: 1px solid #d0d7de; padding: 4px 8px; vertical-align: top; text-align: left; }
 th { background: #f3f5f7; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -104,7 +104,7 @@ export function chartFigureHtml(chart: PageChart): string {
     `<div class="chart-view" data-vega-spec="${id}-spec" aria-describedby="${id}-description">`,
     `<noscript><p>This chart needs JavaScript; its description follows.</p></noscript>`,
     `</div>`,
-    `<figcaption>${escapeHtml(chart.caption)}</figcaption>`,
+    `<figcaption class="visually-hidden">${escapeHtml(chart.caption)}</figcaption>`,
     `<details class="chart-description"><summary>Description</summary><p id="${id}-description">${escapeHtml(chart.description)}</p></details>`,
     `<script type="application/json" id="${id}-spec">${scriptJson(chart.vega)}</script>`,
     `</figure>`,

@@ -5,6 +5,7 @@ import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { CoachcodeError } from '@coachcode/core';
 import { collectingLogger, compileChart } from './compile.js';
+import { escapeHtml } from './escape-html.js';
 import { renderHtml } from './html-page.js';
 import { messages } from './messages.js';
 import { OutputFormat, outputFormatOf } from './output-format.js';
@@ -43,6 +44,14 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Gives a standalone SVG its accessible name and description (`<title>`, `<desc>`) from the spec. */
+function describeSvg(svg: string, title: string, description: string | undefined): string {
+  const open = svg.indexOf('>', svg.indexOf('<svg'));
+  if (open < 0) return svg;
+  const desc = description ? `<desc>${escapeHtml(description)}</desc>` : '';
+  return `${svg.slice(0, open)} role="img">${`<title>${escapeHtml(title)}</title>`}${desc}${svg.slice(open + 1)}`;
+}
+
 /**
  * Renders a Vega-Lite spec to an SVG document with Vega's headless renderer (no canvas, no
  * browser). The same spec always gives the same bytes: no random ids, no time stamps.
@@ -58,7 +67,7 @@ export function renderSvg(spec: TopLevelSpec, options: RenderOptions = {}): Prom
     });
     try {
       resetSvgIds?.();
-      const svg = await view.toSVG();
+      const svg = describeSvg(await view.toSVG(), specTitle(spec), spec.description);
       warnings.push(...viewWarnings.map(messages.renderWarning));
       for (const w of warnings) options.onWarning?.(w);
       return svg.endsWith('\n') ? svg : `${svg}\n`;

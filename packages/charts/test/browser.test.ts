@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../src/index.js';
+import { reportInput } from './sample-data.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const found = existsSync(CHROMIUM);
+const title = found
+  ? 'the report in a real browser (Debian chromium)'
+  : `the report in a real browser: SKIPPED, ${CHROMIUM} not found (install it with: apt-get install -y chromium)`;
+
+describe.skipIf(!found)(title, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'coachcode-charts-e2e-'));
+  const file = join(dir, 'report.html');
+  let context: BrowserContext;
+  const requests: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    writeFileSync(file, buildReport(reportInput));
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1200, height: 900 },
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    // keep the screenshot for a person to look at; remove the browser profile
+    rmSync(join(dir, 'profile'), { recursive: true, force: true });
+  });
+
+  it('draws every chart with marks, logs no error, requests nothing from outside, and shows tooltips', async () => {
+    const page = await context.newPage();
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('[data-vega-spec]')).every((el) => el.hasAttribute('data-rendered')),
+      undefined,
+      { timeout: 30_000 },
+    );
+
+    const charts = await page.$$eval('[data-vega-spec]', (els) =>
+      els.map((el) => ({
+        rendered: el.getAttribute('data-rendered'),
+        svg: el.querySelectorAll('svg').length,
+        marks: el.querySelectorAll('svg g[class*="mark-rect"] path, svg g[class*="mark-text"] text').length,
+        label: el.getAttribute('aria-label') ?? '',
+      })),
+    );
+    expect(charts.length).toBe(6);
+    for (const chart of charts) {
+      expect(chart.rendered).toBe('true');
+      expect(chart.svg).toBe(1);
+      expect(chart.marks).toBeGreaterThan(5);
+      expect(chart.label.length).toBeGreaterThan(40);
+    }
+
+    // Hovering a turn of the first timeline shows its tooltip (Vega's default handler sets `title`).
+    const timeline = page.locator('section[aria-labelledby="timelines"] [data-vega-spec]').first();
+    const turn = timeline.locator('g[class*="mark-rect"] path').nth(2);
+    await turn.hover();
+    await expect
+      .poll(async () => (await timeline.getAttribute('title')) ?? '', { timeout: 5_000 })
+      .toMatch(/Turn: 3[\s\S]*Speaker: Angela[\s\S]*Codes: Challenge[\s\S]*Why do you think they went quiet\?/);
+
+    await page.screenshot({ path: join(dir, 'report.png'), fullPage: true });
+    console.info(`report screenshot: ${join(dir, 'report.png')}`);
+
+    expect(problems).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((url) => !/^(file|data|about):/.test(url))).toEqual([]);
+  });
+});
