@@ -37,7 +37,7 @@ export const defaultModel: Model = {
         'agree-after-feedback': 0.6,
         'agree-after-question': -1.2,
         'agree-other-continues': -0.8,
-        'bare-agree': 0.3,
+        'bare-agree': 0,
         'backchannel-only': -2,
         'cue:yeah-but': -2.5,
         'cue:disagree': -1.5,
