@@ -61,8 +61,8 @@ function fileContent(format: OutputFormat, chunk: string, csvHeader: string): st
 export async function codeCommand(paths: readonly string[], flags: CodeFlags, io: CliIo): Promise<number> {
   const started = performance.now();
   const startedAt = new Date();
-  const settings = resolveAnalysis(flags, io.cwd);
   const problems: string[] = [];
+  const settings = resolveAnalysis(flags, io.cwd, problems);
   let format: OutputFormat;
   if (flags.format === undefined) format = flags.out !== undefined || !io.stdout.isTTY ? 'jsonl' : 'table';
   else if (isOutputFormat(flags.format)) format = flags.format;
@@ -80,7 +80,7 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
     names = outputNames(inputs, FORMAT_EXTENSION[format]);
     const inputSet = inputPathSet(inputs, io.cwd);
     for (const name of [...names, RUN_SUMMARY_NAME]) {
-      const clash = outputClash(join(outDir, name), inputSet, io.cwd);
+      const clash = outputClash(join(flags.out, name), inputSet, io.cwd);
       if (clash) problems.push(clash);
     }
     try {

@@ -36,8 +36,8 @@ export const TOTAL_NAME = '(all)';
  * Transcripts are coded on the fly; coded JSONL keeps its codes.
  */
 export async function profileCommand(paths: readonly string[], flags: ProfileFlags, io: CliIo): Promise<number> {
-  const settings = resolveAnalysis(flags, io.cwd);
   const problems: string[] = [];
+  const settings = resolveAnalysis(flags, io.cwd, problems);
   const format = reportFormat(flags.format, io, 'table', problems);
   throwIfProblems(problems);
   const bySpeaker = flags.bySpeaker ?? false;

@@ -14,7 +14,6 @@ import {
   type RolesFile,
 } from '@coachcode/core';
 import { messages } from '../messages.js';
-import { throwIfProblems } from '../usage-error.js';
 
 /** The flags every command that reads transcripts shares, as commander hands them over. */
 export interface AnalysisFlags {
@@ -124,9 +123,11 @@ export function parseIntegerFlag(flag: string, value: string, min: number, max: 
   return n;
 }
 
-/** Validates the shared flags (reading the roles and model files); throws a `UsageError` listing every problem. */
-export function resolveAnalysis(flags: AnalysisFlags, cwd: string): AnalysisSettings {
-  const problems: string[] = [];
+/**
+ * Validates the shared flags, reading the roles and model files. Problems are added to
+ * `problems` (the caller adds its own and throws them all together).
+ */
+export function resolveAnalysis(flags: AnalysisFlags, cwd: string, problems: string[]): AnalysisSettings {
   const settings: AnalysisSettings = {
     merge: flags.merge,
     guess: flags.guess,
@@ -160,7 +161,6 @@ export function resolveAnalysis(flags: AnalysisFlags, cwd: string): AnalysisSett
     if (flags.threshold.trim() === '' || !Number.isFinite(t) || t < 0 || t > 1) problems.push(messages.badNumber('--threshold', flags.threshold, 'a number from 0 to 1'));
     else settings.threshold = t;
   }
-  throwIfProblems(problems);
   return settings;
 }
 
