@@ -59,6 +59,11 @@ describe('plain text', () => {
       [['Angela', 'yeah ok', 1], ['Tom', 'right', 2], ['Angela', 'so', 3], ['Joe', 'can I add something', 4], ['Tom', 'sure', 5]],
     ],
     [
+      'in unpunctuated speech-recogniser text a one-off speaker after a long line is a speaker',
+      lines('me011: and so if each one of those is a fixed length the sorting becomes a lot easier', 'me001: she wanted to keep them the same', 'me011: yep'),
+      [['me011', 'and so if each one of those is a fixed length the sorting becomes a lot easier', 1], ['me001', 'she wanted to keep them the same', 2], ['me011', 'yep', 3]],
+    ],
+    [
       'paragraphs after a blank line continue the speaker',
       lines('Angela: First paragraph.', '', 'Second paragraph.', 'Tom: Yes.'),
       [['Angela', 'First paragraph. Second paragraph.', 1], ['Tom', 'Yes.', 4]],

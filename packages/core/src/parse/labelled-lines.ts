@@ -1,7 +1,7 @@
 import type { Utterance } from '../model/transcript.js';
 import { parseMessages, ParseIssue } from './messages.js';
 import type { IssueLog } from './parse-context.js';
-import { acceptsLabel, fieldKeyOf, looksLikeProse, matchBareStamp, matchSpeakerLabel, type LabelMatch } from './speaker-label.js';
+import { acceptsLabel, endsSentence, fieldKeyOf, looksLikeProse, matchBareStamp, matchSpeakerLabel, type LabelMatch } from './speaker-label.js';
 
 /** Options of {@link readLabelledLines}. */
 export interface LabelledLinesOptions {
@@ -37,10 +37,18 @@ export function readLabelledLines(lines: readonly string[], issues: IssueLog, op
   // Pass 1: labels on every line, and how often each name is used as a label.
   const labels: (LabelMatch | undefined)[] = new Array(to - from);
   const uses = new Map<string, number>();
+  // Whether a line ends a sentence only tells a wrapped clause from a turn in punctuated text;
+  // in unpunctuated speech-recogniser output every one-off label is taken as a speaker.
+  let labelled = 0;
+  let ended = 0;
   for (let i = from; i < to; i++) {
     const line = (lines[i] as string).trim();
     const m = line.length > 0 ? matchSpeakerLabel(line) : undefined;
     labels[i - from] = m;
+    if (m) {
+      labelled++;
+      if (endsSentence(m.text)) ended++;
+    }
     if (m) {
       const key = m.speaker.toLowerCase();
       uses.set(key, (uses.get(key) ?? 0) + 1);
@@ -78,7 +86,8 @@ export function readLabelledLines(lines: readonly string[], issues: IssueLog, op
       continue;
     }
     const m = labels[i - from];
-    if (m && acceptsLabel(uses.get(m.speaker.toLowerCase()) ?? 0, current === undefined ? undefined : before, afterBreak, m.start !== undefined)) {
+    const used = ended < labelled * 0.2 ? Infinity : (uses.get(m?.speaker.toLowerCase() ?? '') ?? 0);
+    if (m && acceptsLabel(used, current === undefined ? undefined : before, afterBreak, m.start !== undefined)) {
       current = { speaker: m.speaker, text: m.text, line: lineNo };
       const start = m.start ?? pendingStart;
       if (start !== undefined) current.start = start;
