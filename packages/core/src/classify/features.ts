@@ -83,6 +83,10 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
   const selfCritical = SELF_CRITICAL.exec(text);
   if (selfCritical) set(f, 'self-critical', 1, selfCritical.index, selfCritical.index + selfCritical[0].length);
 
+  // Disagreement with reasons given is challenge as well as dissonance (docs/codebook.md).
+  const doubt = f.get('cue:disagree') ?? f.get('cue:yeah-but') ?? f.get('cue:hedged-doubt');
+  if (doubt && (f.has('cue:because') || n >= 15)) set(f, 'reasoned-disagreement', 1, doubt.start, doubt.end);
+
   const prev = ctx.previous;
   const agree = span(f, 'cue:agree-start');
   const no = span(f, 'cue:no-start');
