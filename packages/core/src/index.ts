@@ -11,6 +11,14 @@ export type { CodedTurn, Evidence, Turn } from './model/turn.js';
 export { CoachcodeError, toSafe } from './errors.js';
 export type { SafeResult } from './errors.js';
 
+// steps 1–2: read and parse
+export { decodeBytes, safeDecodeBytes } from './read/decode-bytes.js';
+export type { DecodedText, DecodeOptions } from './read/decode-bytes.js';
+export { isTextEncodingName, TEXT_ENCODING_NAMES, TextEncodingName } from './read/text-encoding.js';
+export { detectFormat } from './parse/detect-format.js';
+export { parseTranscript, safeParseTranscript } from './parse/parse-transcript.js';
+export type { CsvOptions, ParsedTranscript, ParseOptions } from './parse/parse-transcript.js';
+
 // codebook
 export { CodebookSchema, CodeDefinitionSchema, codebookTag, codeIds } from './codebook/codebook.js';
 export type { Codebook, CodeDefinition } from './codebook/codebook.js';
