@@ -4,7 +4,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ComparisonGroup } from './comparison-group.js';
 import { Measure, measureTitle, valueDomainMax } from './measure.js';
 import { messages } from './messages.js';
-import { BAR_STEP } from './profile-chart.js';
+import { barStep, CODE_PADDING } from './profile-chart.js';
 import { chartRoles, profileRecords, roleLabel, type ProfileRecord } from './profile-records.js';
 import { chartCodes, chartConfig, codeLabels, GROUP_COLORS, ROLE_COLORS } from './theme.js';
 import { VEGA_LITE_SCHEMA_URL } from './vega-lite-schema.js';
@@ -86,7 +86,7 @@ export function compareChart(groups: readonly ComparisonGroup[], options: Compar
     type: 'nominal',
     title: options.codebook.title,
     sort: codeDomain,
-    scale: { domain: codeDomain, paddingInner: 0.25 },
+    scale: { domain: codeDomain, paddingInner: CODE_PADDING },
     axis: { labelAngle: 0, labelLimit: 0 },
   } as const;
   const y = (records: readonly ProfileRecord[]) => ({
@@ -94,7 +94,7 @@ export function compareChart(groups: readonly ComparisonGroup[], options: Compar
     type: 'quantitative' as const,
     title: measureTitle(measure),
     scale: { domain: [0, valueDomainMax(Math.max(0, ...records.map((r) => r.value)))], nice: true },
-    axis: { format, tickMinStep: 1 },
+    axis: measure === Measure.count ? { format, tickMinStep: 1 } : {},
   });
   const valueLabels = {
     mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 10 },
@@ -112,7 +112,7 @@ export function compareChart(groups: readonly ComparisonGroup[], options: Compar
       title: { text: options.title ?? `${roleLabel(role)} profiles compared`, subtitle: `${names.join(' · ')} · ${options.codebook.title}` },
       description: describe(records, names, measure, layout),
       config: chartConfig(),
-      width: { step: BAR_STEP },
+      width: { step: Math.max(30, barStep(names.length, codeDomain)) },
       height: 260,
       data: { values: records },
       encoding: {
@@ -146,7 +146,7 @@ export function compareChart(groups: readonly ComparisonGroup[], options: Compar
     facet: { field: 'group', type: 'nominal', sort: names, title: null, header: { labelAnchor: 'start' } },
     resolve: { scale: { y: 'shared', x: 'shared' } },
     spec: {
-      width: { step: BAR_STEP - 6 },
+      width: { step: barStep(roles.length, codeDomain) },
       height: 220,
       encoding: {
         x,

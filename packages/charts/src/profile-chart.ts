@@ -15,8 +15,21 @@ export interface ProfileChartOptions {
   title?: string;
 }
 
-/** Pixels per bar: with bars side by side (`xOffset`), Vega-Lite's width step is per bar. */
-export const BAR_STEP = 30;
+/** Smallest width of one bar, in pixels. */
+export const MIN_BAR_STEP = 24;
+
+/** Inner padding between codes on the x axis, as a share of a code's band. */
+export const CODE_PADDING = 0.25;
+
+/**
+ * The width step of one bar when `bars` bars stand side by side per code. With `xOffset`,
+ * Vega-Lite's step is per bar and a code's band is `bars × step / (1 − padding)`: the step is
+ * chosen so that band fits the longest code label (12 px DejaVu Sans, about 7.4 px a character).
+ */
+export function barStep(bars: number, labels: readonly string[]): number {
+  const label = Math.max(0, ...labels.map((l) => l.length)) * 7.4 + 14;
+  return Math.max(MIN_BAR_STEP, Math.ceil((label * (1 - CODE_PADDING)) / Math.max(1, bars)));
+}
 
 /** The screen-reader description: what the chart shows and every value in it. */
 function describe(records: readonly ProfileRecord[], roles: readonly string[], measure: Measure, name: string): string {
@@ -53,7 +66,7 @@ export function profileChart(profile: Profile, options: ProfileChartOptions): To
     title: { text: title, subtitle },
     description: describe(records, roles, measure, title),
     config: chartConfig(),
-    width: { step: BAR_STEP },
+    width: { step: Math.max(30, barStep(roles.length, codeDomain)) },
     height: 260,
     data: { values: records },
     encoding: {
@@ -62,7 +75,7 @@ export function profileChart(profile: Profile, options: ProfileChartOptions): To
         type: 'nominal',
         title: options.codebook.title,
         sort: codeDomain,
-        scale: { domain: codeDomain, paddingInner: 0.25 },
+        scale: { domain: codeDomain, paddingInner: CODE_PADDING },
         axis: { labelAngle: 0, labelLimit: 0 },
       },
       xOffset: { field: 'roleLabel', type: 'nominal', sort: roleDomain, scale: { domain: roleDomain, paddingInner: 0.05 } },
@@ -71,7 +84,7 @@ export function profileChart(profile: Profile, options: ProfileChartOptions): To
         type: 'quantitative',
         title: measureTitle(measure),
         scale: { domain: [0, valueDomainMax(Math.max(0, ...records.map((r) => r.value)))], nice: true },
-        axis: { format, tickMinStep: 1 },
+        axis: measure === Measure.count ? { format, tickMinStep: 1 } : {},
       },
       color: {
         field: 'roleLabel',

@@ -58,9 +58,10 @@ export function transitionsChart(transitions: Transitions, options: TransitionsC
   const total = records.reduce((s, r) => s + r.count, 0);
   const notable = records.filter((r) => Math.abs(r.residual) > NOTABLE_RESIDUAL);
   const title = options.title ?? 'Transitions between codes';
-  const subtitle = [options.source ?? '', `${total} transitions`, 'colour: adjusted residual (beyond ±1.96 is notable), number: count']
-    .filter(Boolean)
-    .join(' · ');
+  const subtitle = [
+    [options.source ?? '', `${total} transitions`].filter(Boolean).join(' · '),
+    'colour: adjusted residual (beyond ±1.96 is notable) · number: count',
+  ];
 
   return {
     $schema: VEGA_LITE_SCHEMA_URL,
@@ -117,7 +118,7 @@ export function transitionsChart(transitions: Transitions, options: TransitionsC
         mark: { type: 'text', fontSize: 13, fontWeight: 'bold' },
         encoding: {
           text: { field: 'count', type: 'quantitative' },
-          color: { condition: { test: `abs(datum.residual) > ${(extent * 0.55).toFixed(2)}`, value: '#FFFFFF' }, value: '#000000' },
+          color: { condition: { test: `abs(datum.residual) > ${(extent * 0.7).toFixed(2)}`, value: '#FFFFFF' }, value: '#000000' },
         },
       },
     ],

@@ -13,6 +13,11 @@ const title = found
   ? 'the report in a real browser (Debian chromium)'
   : `the report in a real browser: SKIPPED, ${CHROMIUM} not found (install it with: apt-get install -y chromium)`;
 
+// CI sets COACHCODE_REQUIRE_BROWSER=1: there a missing chromium is a failure, not a skip.
+it.runIf(!found && process.env.COACHCODE_REQUIRE_BROWSER === '1')('has the browser it needs (COACHCODE_REQUIRE_BROWSER=1)', () => {
+  expect.fail(`${CHROMIUM} not found, and COACHCODE_REQUIRE_BROWSER=1 requires the browser test to run (apt-get install -y chromium)`);
+});
+
 describe.skipIf(!found)(title, () => {
   const dir = mkdtempSync(join(tmpdir(), 'coachcode-charts-e2e-'));
   const file = join(dir, 'report.html');

@@ -1,6 +1,7 @@
 import { cfbtCodebook, profileTurns, type CodedTurn } from '@coachcode/core';
 import { describe, expect, it } from 'vitest';
 import { compareChart, profileChart, renderSvg } from '../src/index.js';
+import { barStep } from '../src/profile-chart.js';
 import { angelaProfile, groups, miriamProfile } from './sample-data.js';
 
 interface Bar {
@@ -100,5 +101,19 @@ describe('compareChart', () => {
 
   it('refuses an empty list of groups with a message saying what was expected', () => {
     expect(() => compareChart([], { codebook: cfbtCodebook })).toThrow(/no groups were given; expected at least one/);
+  });
+});
+
+describe('barStep', () => {
+  it.each([
+    // [bars per code, longest label, step]: the code band (bars × step / 0.75) fits the label
+    [2, 'Acceptance', 33],
+    [3, 'Acceptance', 24],
+    [2, 'A', 24],
+    [1, 'A much longer user code label', 172],
+  ])('%i bars, "%s" → %i px', (bars, label, expected) => {
+    const step = barStep(bars, [label]);
+    expect(step).toBe(expected);
+    expect((bars * step) / 0.75).toBeGreaterThanOrEqual(label.length * 7.4);
   });
 });
