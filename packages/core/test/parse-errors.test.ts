@@ -24,7 +24,7 @@ describe('errors carry every issue with its line', () => {
       { source: 'a.vtt' },
       [['bad-time', 3], ['bad-time', 9], ['bad-time', 9]],
     ],
-    ['a bad SRT time line', lines('1', '00:00:01,000 -> 00:00:02,000', 'Hi.', '', '2', 'oops --> 00:00:03,000', 'Hi.'), { source: 'a.srt', format: 'srt' }, [['bad-time', 6]]],
+    ['a bad SRT time line', lines('1', '00:00:01,000 -> 00:00:02,000', 'Hi.', '', '2', 'oops --> 00:00:03,000', 'Hi.'), { source: 'a.srt', format: 'srt' }, [['bad-time', 2], ['bad-time', 6]]],
     ['an unbalanced quote in CSV names the line it opens on', lines('speaker,text', 'Angela,"Hello."', '', 'Tom,"She said no', 'Angela,Right.'), { source: 'a.csv' }, [['csv-quote', 4]]],
     ['a CSV without a text column', lines('speaker,words said', 'Angela,Hi.'), { source: 'a.csv' }, [['csv-header', 1]]],
     ['a CSV with a missing configured column', lines('speaker,text', 'Angela,Hi.'), { source: 'a.csv', csv: { time: 'When', codes: ['defence'] } }, [['csv-header', 1], ['csv-header', 1]]],

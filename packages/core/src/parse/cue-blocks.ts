@@ -23,6 +23,18 @@ export interface Cue {
 export type CueKind = 'vtt' | 'srt';
 
 const TIMING = /^\s*(\S+?)\s*-->\s*(\S+)/;
+/** A time line with a broken arrow (`->`, `=>`, `--)`): still a time line, so it is reported, not read as text. */
+const TIMING_LIKE = /^\s*\d[\d:.,]*\s*(?:-{1,2}|=)>/;
+/** Cue times: `[h:]mm:ss.mmm`, with `.` or `,`; hours and minutes may be unpadded (Teams `0:0:13.540`). */
+const CUE_TIME = /^(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}$/;
+
+function cueTime(raw: string): string | undefined {
+  return CUE_TIME.test(raw) ? normaliseTime(raw) : undefined;
+}
+
+function isTimingLine(line: string): boolean {
+  return line.includes('-->') || TIMING_LIKE.test(line);
+}
 const EXPECTED_TIME: Readonly<Record<CueKind, string>> = {
   vtt: 'HH:MM:SS.mmm or MM:SS.mmm, as in `00:01:02.500 --> 00:01:05.000`',
   srt: 'HH:MM:SS,mmm, as in `00:01:02,500 --> 00:01:05,000`',
@@ -61,8 +73,8 @@ export function readCueBlocks(lines: readonly string[], issues: IssueLog, kind: 
     const first = (lines[b] as string).trim();
     if (kind === 'vtt' && SKIPPED_VTT_BLOCK.test(first)) continue;
     let t = -1;
-    if (first.includes('-->')) t = b;
-    else if (b + 1 < e && (lines[b + 1] as string).includes('-->')) t = b + 1;
+    if (isTimingLine(first)) t = b;
+    else if (b + 1 < e && isTimingLine(lines[b + 1] as string)) t = b + 1;
     if (t === -1) {
       const last = cues[cues.length - 1];
       for (let k = b; k < e; k++) {
@@ -80,8 +92,8 @@ export function readCueBlocks(lines: readonly string[], issues: IssueLog, kind: 
     if (!m) {
       issues.error(ParseIssue.badTime, parseMessages.badTimingLine(timing, EXPECTED_TIME[kind]), t + 1);
     } else {
-      const start = normaliseTime(m[1] as string);
-      const end = normaliseTime(m[2] as string);
+      const start = cueTime(m[1] as string);
+      const end = cueTime(m[2] as string);
       if (start === undefined) issues.error(ParseIssue.badTime, parseMessages.badTime(m[1] as string, EXPECTED_TIME[kind]), t + 1);
       if (end === undefined) issues.error(ParseIssue.badTime, parseMessages.badTime(m[2] as string, EXPECTED_TIME[kind]), t + 1);
       if (start !== undefined) cue.start = start;

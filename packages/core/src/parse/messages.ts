@@ -25,6 +25,8 @@ export const parseMessages = {
   skippedProse: (text: string): string =>
     `skipped text before the first speaker label: ${quote(text)}; expected ${LABEL_EXAMPLE}. If this is talk, add the speaker's name in front`,
   skippedNote: (text: string): string => `skipped a transcriber's note: ${quote(text)}`,
+  longUtterance: (speaker: string, length: number): string =>
+    `${speaker} has an utterance of ${length.toLocaleString('en-GB')} characters starting here; a turn this long usually means the speaker labels were not recognised (expected ${LABEL_EXAMPLE} or a supported format)`,
   emptyUtterance: (speaker: string): string => `${speaker} has a label but no text here; the empty utterance was dropped`,
   unknownSpeaker: (count: number, what: string): string =>
     `${count} ${what}${count === 1 ? ' has' : 's have'} no speaker label and no earlier speaker to continue; speaker set to "unknown" (the first is here)`,
@@ -73,6 +75,7 @@ export const ParseIssue = {
   skippedLine: 'skipped-line',
   skippedNote: 'skipped-note',
   emptyUtterance: 'empty-utterance',
+  longUtterance: 'long-utterance',
   unknownSpeaker: 'unknown-speaker',
   badTime: 'bad-time',
   timeOrder: 'time-order',

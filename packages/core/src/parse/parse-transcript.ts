@@ -20,6 +20,8 @@ export interface ParsedTranscript {
 export const UNNAMED_SOURCE = '<input>';
 
 const SPACE = /\s+/g;
+/** Utterances longer than this (in characters) get a `long-utterance` warning. */
+export const LONG_UTTERANCE = 20_000;
 
 function collapse(text: string): string {
   return text.replace(SPACE, ' ').trim();
@@ -54,6 +56,7 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
       issues.warn(ParseIssue.emptyUtterance, parseMessages.emptyUtterance(speaker), u.line);
       continue;
     }
+    if (clean.length > LONG_UTTERANCE) issues.warn(ParseIssue.longUtterance, parseMessages.longUtterance(speaker, clean.length), u.line);
     utterances.push(speaker === u.speaker && clean === u.text ? u : { ...u, speaker, text: clean });
   }
   if (utterances.length === 0) {
