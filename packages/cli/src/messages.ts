@@ -31,9 +31,13 @@ export const messages = {
   stdinWithJobs: () => 'standard input (-) is read in the main thread; it works with any -j',
   groupOptions: () => '--by and --group-by cannot be used together; choose one',
   goldRequired: () => 'no human codes to compare with: give --gold FILE, --coders FILE FILE …, or inputs whose turns carry human codes (CSV code columns, coded JSONL with "human")',
+  evaluateNoInputs: () => 'nothing to evaluate: give coded JSONL or transcript paths (with --gold FILE), or --coders FILE FILE …',
   codersTooFew: (n: number) => `coder comparison needs at least two codings; received ${n}`,
   codesUnknown: (codes: readonly string[], known: readonly string[]) => `--codes: ${list(codes)} not in the codebook; expected some of ${list(known)}`,
   chartTypeNeedsGroups: () => 'the compare chart needs two or more groups; give several transcripts (and --by or --group-by)',
+
+  duplicateTurn: (key: string) => `turn ${key} is coded twice in this coding; the first coding is kept`,
+  noHumanCodes: (path: string) => `${path}: no turn carries human codes; expected a gold file (JSONL, or CSV with a turn column) or a transcript with code columns`,
 
   // results
   wroteFile: (path: string) => `wrote ${path}`,

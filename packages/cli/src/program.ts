@@ -1,9 +1,10 @@
 import { INPUT_FORMATS } from '@coachcode/core';
 import { Command, Option } from 'commander';
 import { codeCommand, type CodeFlags } from './commands/code.js';
+import { evaluateCommand, type EvaluateFlags } from './commands/evaluate.js';
 import { profileCommand, type ProfileFlags } from './commands/profile.js';
 import type { CliIo } from './io.js';
-import { collect } from './options/analysis-options.js';
+import { collect, collectPaths } from './options/analysis-options.js';
 import { OUTPUT_FORMATS, REPORT_FORMATS } from './render/output-format.js';
 import { VERSION } from './version.js';
 
@@ -115,6 +116,33 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     )
     .action(async (paths: string[], flags: WithAnonymize<ProfileFlags>) => {
       result.exitCode = await profileCommand(paths, normalise(flags), io);
+    });
+
+  withAnalysisOptions(
+    program
+      .command('evaluate')
+      .summary('agreement of the machine with human coders, or of coders with each other')
+      .description(
+        'Agreement per code and per role: precision, recall, F1, Cohen\'s kappa, % agreement and counts, a confusion table and macro averages; missing and extra turns are reported. Transcripts are coded on the fly; coded JSONL keeps its codes. With --coders (or several --gold and no paths): coder against coder, kappa per pair and Krippendorff\'s alpha per code.',
+      )
+      .argument('[paths...]', 'coded JSONL or transcripts to evaluate (files, folders, globs)'),
+  )
+    .option('-g, --gold <path>', 'human coding: gold JSONL, CSV with a turn column (0/1 code columns or a codes column), or transcripts with code columns; a file or folder (repeatable). Default: the human codes the inputs carry', collectPaths, [])
+    .option('--coders <paths...>', 'compare two or more human codings with each other (each a file or folder)')
+    .option('--codes <codes>', 'evaluate only these codes (comma-separated; default: every code of the codebook)', collect)
+    .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table)`)
+    .addHelpText(
+      'after',
+      examples([
+        ['coachcode evaluate --gold fixtures/gold fixtures/transcripts', 'code the transcripts and compare with the gold JSONL files'],
+        ['coachcode evaluate --gold human.csv coded.jsonl --format csv', 'coded output against a CSV of human codes (0/1 columns or a codes column)'],
+        ['coachcode evaluate sessions/triad.csv', 'a transcript CSV whose code columns hold the human codes'],
+        ['coachcode evaluate --coders coder-a.jsonl coder-b.jsonl', "two human coders: kappa per code and Krippendorff's alpha"],
+        ['coachcode evaluate --gold ../shared/benchmarks/mrda/gold.jsonl ../shared/benchmarks/mrda/transcripts -j 2 -q', 'the MRDA benchmark (only its scored codes are compared)'],
+      ]),
+    )
+    .action(async (paths: string[], flags: WithAnonymize<EvaluateFlags>) => {
+      result.exitCode = await evaluateCommand(paths, normalise(flags), io);
     });
 
   return program;

@@ -112,6 +112,8 @@ export function processInput(task: Task, job: Job): Outcome {
       if (job.analysis.anonymise) {
         const anonymiser = new Anonymiser(speakersOf(turns));
         turns = turns.map((t) => anonymiser.apply(t));
+        // Warnings name speakers too (for example the roles guessed): they are anonymised as well.
+        outcome.warnings = outcome.warnings.map((w) => (w.source === piece.source || w.source === path ? { ...w, message: anonymiser.replaceNames(w.message).text } : w));
         roles = Object.fromEntries(Object.entries(roles).map(([speaker, role]) => [anonymiser.label(speaker), role]));
       }
       const needRecords = job.render !== undefined || job.keep.records;

@@ -74,6 +74,11 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
 }
 
+/** Commander collector for repeatable path flags (paths may hold commas, so no splitting). */
+export function collectPaths(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 function readRolesFile(path: string, cwd: string, problems: string[]): RolesFile | undefined {
   const ext = extname(path).toLowerCase();
   if (ext !== '.json' && ext !== '.csv') {
