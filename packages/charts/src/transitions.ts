@@ -1,17 +1,6 @@
-/** One cell of a transition matrix: how often a turn coded `to` follows a turn coded `from`. */
-export interface TransitionCell {
-  from: string;
-  to: string;
-  count: number;
-  /** The count expected if the two codes were independent. */
-  expected: number;
-  /** Adjusted (standardised) residual of `count` against `expected`; beyond ±1.96 is notable at p < .05. */
-  residual: number;
-}
+import type { Transitions as CoreTransitions } from '@coachcode/core';
 
-/** Code-to-code transitions across turns, as the core's sequence analysis produces them. */
-export interface Transitions {
-  /** Codes in chart order (rows and columns of the matrix). */
-  codes: string[];
-  matrix: TransitionCell[];
-}
+export type { TransitionCell } from '@coachcode/core';
+
+/** The part of the core's code-to-code transitions (`countTransitions`) that a chart draws. */
+export type Transitions = Pick<CoreTransitions, 'codes' | 'matrix'>;
