@@ -67,7 +67,7 @@ describe('decodeBytes', () => {
     } catch (error) {
       const e = error as CoachcodeError;
       expect(e.issues[0]).toMatchObject({ code: 'binary-input', severity: 'error', source: 'x.bin' });
-      expect(e.message).toContain(`NUL byte at byte ${offset}`);
+      expect(e.message).toContain(`NUL byte at offset ${offset}`);
       expect(e.message).toContain('x.bin');
     }
   });

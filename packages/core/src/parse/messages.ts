@@ -58,7 +58,6 @@ export const parseMessages = {
   tsvQuotesIgnored: (): string =>
     'a quoted field is never closed, so quotes in this TSV are read as ordinary characters (tab-separated files need no quoting)',
   jsonSyntax: (detail: string): string => `not valid JSON (${detail}); expected a coachcode transcript object`,
-  jsonSchema: (path: string, detail: string): string => `${path}: ${detail}`,
   jsonlSyntax: (detail: string): string => `this line is not valid JSON (${detail}); expected one JSON object per line`,
   jsonlRecord: (detail: string): string =>
     `the record does not have the expected fields: ${detail}; expected {"speaker": "…", "text": "…"} with optional turn, role, codes, start`,

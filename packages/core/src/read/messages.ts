@@ -4,7 +4,7 @@
  */
 export const readMessages = {
   binaryInput: (offset: number): string =>
-    `this looks like a binary file, not a transcript: it contains a NUL byte at byte ${offset}; expected text (UTF-8, UTF-16 with a byte-order mark, or Windows-1252). If it is UTF-16 text without a byte-order mark, save it again as UTF-8`,
+    `this looks like a binary file, not a transcript: it contains a NUL byte at offset ${offset}; expected text (UTF-8, UTF-16 with a byte-order mark, or Windows-1252). If it is UTF-16 text without a byte-order mark, save it again as UTF-8`,
   encodingFallback: (byte: number, line: number): string =>
     `the text is not valid UTF-8 (first invalid byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} on line ${line}); read it as Windows-1252 instead. Check accented letters and quotes, or save the file as UTF-8`,
   invalidUtf8WithBom: (byte: number, line: number): string =>

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Utterance } from '../../model/transcript.js';
-import { formatJsonPath } from '../json-locate.js';
 import { parseMessages, ParseIssue } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext } from '../parse-context.js';
+import { describeSchemaIssue } from '../zod-issue.js';
 
 /** One record of coded JSONL: `coachcode code` output or a gold file; other fields are ignored. */
 export const CodedRecordSchema = z.object({
@@ -53,9 +53,7 @@ export function parseCodedJsonl(text: string, ctx: ParseContext): FormatResult {
     }
     const parsed = CodedRecordSchema.safeParse(value);
     if (!parsed.success) {
-      const detail = parsed.error.issues
-        .map((issue) => `${formatJsonPath(issue.path.filter((p): p is string | number => typeof p !== 'symbol'))}: ${issue.message}`)
-        .join('; ');
+      const detail = parsed.error.issues.map(describeSchemaIssue).join('; ');
       issues.error(ParseIssue.jsonlRecord, parseMessages.jsonlRecord(detail), i + 1);
       continue;
     }

@@ -1,7 +1,8 @@
 import { TranscriptSchema, type Utterance } from '../../model/transcript.js';
-import { formatJsonPath, jsonArrayElementLines, jsonErrorLine, locateJsonPath, type JsonPathStep } from '../json-locate.js';
+import { jsonArrayElementLines, jsonErrorLine, locateJsonPath, type JsonPathStep } from '../json-locate.js';
 import { parseMessages, ParseIssue } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext } from '../parse-context.js';
+import { describeSchemaIssue } from '../zod-issue.js';
 
 /** The most schema problems reported for one file. */
 const MAX_ISSUES = 20;
@@ -36,7 +37,7 @@ export function parseJsonTranscript(text: string, ctx: ParseContext): FormatResu
     for (const issue of parsed.error.issues.slice(0, MAX_ISSUES)) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       const located = bare ? path.slice(1) : path;
-      issues.error(ParseIssue.jsonSchema, parseMessages.jsonSchema(formatJsonPath(path), issue.message), locateJsonPath(text, located));
+      issues.error(ParseIssue.jsonSchema, describeSchemaIssue(issue), locateJsonPath(text, located));
     }
     issues.throwIfErrors();
   }
