@@ -26,15 +26,15 @@ export const messages = {
   outputIsInput: (output: string, input: string) => `refusing to write ${output}: it is the input ${input}; choose another output path`,
   outputFolderIsFile: (path: string) => `--out ${path}: expected a folder, found a file`,
   outputFolderUnwritable: (path: string, detail: string) => `--out ${path}: cannot create the folder: ${detail}`,
-  outputExtension: (path: string, expected: readonly string[]) => `--out ${path}: cannot tell the format from the name; expected a file ending in ${list(expected)}`,
-  stdinTwice: () => 'standard input (-) can be read only once',
-  stdinWithJobs: () => 'standard input (-) is read in the main thread; it works with any -j',
+  outputExtension: (flag: string, path: string, expected: readonly string[]) => `${flag} ${path}: cannot tell the format from the name; expected a file ending in ${list(expected)}`,
   groupOptions: () => '--by and --group-by cannot be used together; choose one',
+  badPattern: (pattern: string, detail: string) => `--group-by: "${pattern}" is not a valid regular expression (${detail})`,
+  chartOneTranscript: (n: number) => `--type timeline draws one transcript; received ${n} (give one file, or use coachcode report for a timeline of each)`,
+  chartNoTranscript: () => 'no transcript could be read, so there is nothing to chart',
   goldRequired: () => 'no human codes to compare with: give --gold FILE, --coders FILE FILE …, or inputs whose turns carry human codes (CSV code columns, coded JSONL with "human")',
   evaluateNoInputs: () => 'nothing to evaluate: give coded JSONL or transcript paths (with --gold FILE), or --coders FILE FILE …',
   codersTooFew: (n: number) => `coder comparison needs at least two codings; received ${n}`,
   codesUnknown: (codes: readonly string[], known: readonly string[]) => `--codes: ${list(codes)} not in the codebook; expected some of ${list(known)}`,
-  chartTypeNeedsGroups: () => 'the compare chart needs two or more groups; give several transcripts (and --by or --group-by)',
 
   duplicateTurn: (key: string) => `turn ${key} is coded twice in this coding; the first coding is kept`,
   noHumanCodes: (path: string) => `${path}: no turn carries human codes; expected a gold file (JSONL, or CSV with a turn column) or a transcript with code columns`,
@@ -45,5 +45,4 @@ export const messages = {
     `${files} file${files === 1 ? '' : 's'}, ${turns} turn${turns === 1 ? '' : 's'} in ${seconds.toFixed(2)} s` +
     (out ? ` → ${out}` : '') +
     (failed ? `; ${failed} failed` : ''),
-  groupUnmatched: (source: string, pattern: string) => `--group-by ${pattern} does not match this path; the transcript is in the group "(unmatched)"`,
 } as const;

@@ -1,8 +1,12 @@
 import { INPUT_FORMATS } from '@coachcode/core';
 import { Command, Option } from 'commander';
+import { CHART_KINDS, COMPARE_LAYOUTS, MEASURES } from '@coachcode/charts';
+import { chartCommand, type ChartFlags } from './commands/chart.js';
 import { codeCommand, type CodeFlags } from './commands/code.js';
+import { compareCommand, type CompareFlags } from './commands/compare.js';
 import { evaluateCommand, type EvaluateFlags } from './commands/evaluate.js';
 import { profileCommand, type ProfileFlags } from './commands/profile.js';
+import { reportCommand, type ReportFlags } from './commands/report.js';
 import type { CliIo } from './io.js';
 import { collect, collectPaths } from './options/analysis-options.js';
 import { OUTPUT_FORMATS, REPORT_FORMATS } from './render/output-format.js';
@@ -39,6 +43,22 @@ function withAnalysisOptions(cmd: Command): Command {
 type WithAnonymize<T> = T & { anonymize?: boolean };
 function normalise<T extends { anonymise?: boolean }>(flags: WithAnonymize<T>): T {
   return { ...flags, anonymise: flags.anonymise ?? flags.anonymize ?? false };
+}
+
+/** How transcripts are grouped (compare, chart --type compare, report). */
+function withGroupingOptions(cmd: Command): Command {
+  return cmd
+    .option('--by <attribute>', 'group by: coach (default: the roles file\'s coach attribute, else the coach speakers\' names), file, or any attribute of the roles file (cohort, date …)')
+    .option('--group-by <regex>', 'group by a pattern on the file path: the named group (?<group>…), else the first capture, else the whole match');
+}
+
+/** How charts look (chart, compare --chart). */
+function withChartOptions(cmd: Command): Command {
+  return cmd
+    .option('--measure <measure>', `bar height: ${MEASURES.join(' or ')} (turns with the code per 100 turns of the role)`)
+    .option('--layout <layout>', `compare charts: ${COMPARE_LAYOUTS.join(' (small multiples, one y scale) or ')} (one role, bars per group)`)
+    .option('--role <role>', 'compare charts in the grouped layout: the role compared (default coach)')
+    .option('--title <text>', 'chart title');
 }
 
 function examples(lines: readonly [string, string][]): string {
@@ -143,6 +163,82 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     )
     .action(async (paths: string[], flags: WithAnonymize<EvaluateFlags>) => {
       result.exitCode = await evaluateCommand(paths, normalise(flags), io);
+    });
+
+  withChartOptions(
+    withGroupingOptions(
+      withAnalysisOptions(
+        program
+          .command('chart')
+          .summary('draw the CfBT profile, a comparison, a timeline or the transitions')
+          .description('Draw a chart of coded transcripts (coded JSONL keeps its codes; transcripts are coded on the fly). The format comes from the extension of --out: .svg, .png, .html (self-contained) or .vl.json (the Vega-Lite spec). The profile chart sums every input; the timeline needs exactly one transcript.')
+          .argument('<paths...>', 'coded JSONL or transcripts (files, folders, globs or -)'),
+      ),
+    ),
+  )
+    .requiredOption('-t, --type <type>', `chart: ${CHART_KINDS.join(', ')}`)
+    .requiredOption('-o, --out <file>', 'chart file: .svg, .png, .html or .vl.json')
+    .addHelpText(
+      'after',
+      examples([
+        ['coachcode chart angela.vtt --type profile --out angela.png', 'the CfBT figure: coach and coachee bars per code'],
+        ['coachcode chart angela.vtt miriam.vtt --type compare --by coach --out styles.png', 'the two coaches side by side on one y scale'],
+        ['coachcode chart coded.jsonl --type compare --group-by "(?<group>[a-z]+)-session" --measure per100 --out cmp.svg', 'groups from file names, rates per 100 turns'],
+        ['coachcode chart angela.vtt --type timeline --out angela-timeline.html', 'turn by turn, one lane per role, with the text on hover'],
+        ['coachcode chart sessions/ --type transitions --out transitions.svg', 'which code follows which, with adjusted residuals'],
+      ]),
+    )
+    .action(async (paths: string[], flags: WithAnonymize<ChartFlags>) => {
+      result.exitCode = await chartCommand(paths, normalise(flags), io);
+    });
+
+  withChartOptions(
+    withGroupingOptions(
+      withAnalysisOptions(
+        program
+          .command('compare')
+          .summary('profiles grouped by coach or any attribute, side by side')
+          .description('Compare coaching styles: profiles summed per group (by coach by default, by an attribute of the roles file, or by a pattern on the file name), per role, as counts or rates per 100 turns.')
+          .argument('<paths...>', 'coded JSONL or transcripts (files, folders, globs or -)'),
+      ),
+    ),
+  )
+    .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table)`)
+    .option('--chart <file>', 'also draw the comparison chart (.svg, .png, .html or .vl.json)')
+    .addHelpText(
+      'after',
+      examples([
+        ['coachcode compare sessions/', 'one group per coach (the coach speakers, or the roles file\'s coach attribute)'],
+        ['coachcode compare sessions/ --roles roles.csv --by cohort --format csv', 'groups from a column of the roles file'],
+        ['coachcode compare "sessions/*.vtt" --group-by "^sessions/([a-z]+)-" --chart compare.png', 'groups from file names, and the chart'],
+      ]),
+    )
+    .action(async (paths: string[], flags: WithAnonymize<CompareFlags>) => {
+      result.exitCode = await compareCommand(paths, normalise(flags), io);
+    });
+
+  withGroupingOptions(
+    withAnalysisOptions(
+      program
+        .command('report')
+        .summary('one self-contained HTML report of a batch')
+        .description('One HTML file that works offline: the codebook, every session\'s profile chart, the comparison of groups, timelines, the transitions heat map, each coded transcript with evidence highlighted, and agreement tables when the turns carry human codes or --gold is given.')
+        .argument('<paths...>', 'coded JSONL or transcripts (files, folders, globs or -)'),
+    ),
+  )
+    .requiredOption('-o, --out <file>', 'the report file (.html)')
+    .option('-g, --gold <path>', 'human coding to add agreement tables (as in evaluate; repeatable)', collectPaths, [])
+    .option('--title <text>', 'report title')
+    .option('--measure <measure>', `bar height of the profile charts: ${MEASURES.join(' or ')}`)
+    .addHelpText(
+      'after',
+      examples([
+        ['coachcode report fixtures/transcripts --out report.html', 'the bundled examples as one report'],
+        ['coachcode report sessions/ --gold human.csv --anonymise --out report.html', 'with agreement tables, names replaced by roles'],
+      ]),
+    )
+    .action(async (paths: string[], flags: WithAnonymize<ReportFlags>) => {
+      result.exitCode = await reportCommand(paths, normalise(flags), io);
     });
 
   return program;

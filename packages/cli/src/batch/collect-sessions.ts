@@ -1,0 +1,45 @@
+import type { CodedTurn, Profile } from '@coachcode/core';
+import type { CliIo } from '../io.js';
+import type { Expansion } from '../inputs/expand-inputs.js';
+import type { AnalysisSettings } from '../options/analysis-options.js';
+import { CodedInput, type Job } from './job.js';
+import { Reporter } from './reporter.js';
+import { runBatch } from './run-batch.js';
+
+/** One coded transcript held in memory (for charts and reports, which need every session at once). */
+export interface Session {
+  source: string;
+  turns: CodedTurn[];
+  profile: Profile;
+}
+
+/** Sessions read from the inputs, and how many inputs failed. */
+export interface Sessions {
+  sessions: Session[];
+  failed: number;
+}
+
+/**
+ * Codes (or reads back) every input and keeps each transcript's turns and profile, reporting
+ * errors and warnings on standard error as it goes.
+ */
+export async function collectSessions(expansion: Expansion, settings: AnalysisSettings, io: CliIo, options: { quiet: boolean; label: string }): Promise<Sessions> {
+  const { inputs, problems } = expansion;
+  const reporter = new Reporter(io, { quiet: options.quiet, total: inputs.length + problems.length, label: options.label });
+  for (const d of problems) reporter.fileDone({ warnings: [], errors: [d] }, 0);
+  const job: Job = { cwd: io.cwd, analysis: settings, codedInput: CodedInput.reuse, keep: { turns: true, profile: true } };
+  const sessions: Session[] = [];
+  try {
+    await runBatch(inputs, job, {
+      jobs: settings.jobs,
+      readStdin: io.readStdin,
+      onOutcome: (outcome) => {
+        reporter.fileDone(outcome, outcome.transcripts.reduce((s, t) => s + t.turnCount, 0));
+        for (const t of outcome.transcripts) sessions.push({ source: t.source, turns: t.turns ?? [], profile: t.profile as Profile });
+      },
+    });
+  } finally {
+    reporter.stop();
+  }
+  return { sessions, failed: reporter.failedFiles };
+}
