@@ -57,6 +57,11 @@ describe('errors carry every issue with its line', () => {
     if (!result.success) expect(result.error.issues[0]?.message).toMatch(/^utterances\[0\]\.speaker: /);
   });
 
+  it('a missing field is named as missing', () => {
+    const result = safeParseTranscript('{"utterances":[{"text":"y"}]}', { source: 'a.json' });
+    expect(result.success ? '' : result.error.issues[0]?.message).toBe('utterances[0].speaker: expected string, but the field is missing');
+  });
+
   it('safeParseTranscript returns data on success', () => {
     const result = safeParseTranscript('Angela: Hi.', { source: 'a.txt' });
     expect(result.success && result.data.transcript.utterances.length).toBe(1);

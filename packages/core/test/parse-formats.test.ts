@@ -146,6 +146,10 @@ describe('WebVTT', () => {
     expect(parsed.warnings.map((w) => [w.code, w.line])).toEqual([['unknown-speaker', 9]]);
   });
 
+  it('an empty voice name reads as unknown', () => {
+    expect(rows(lines('WEBVTT', '', '00:00:01.000 --> 00:00:02.000', '<v >Ready?</v>'), { format: 'teams-vtt' })).toEqual([['unknown', 'Ready?', 4, '00:00:01.000']]);
+  });
+
   it('two voices in one cue become two utterances', () => {
     expect(rows(lines('WEBVTT', '', '00:00:01.000 --> 00:00:02.000', '<v Angela>Ready?</v> <v Tom>Yes.</v>'), { format: 'teams-vtt' })).toEqual([
       ['Angela', 'Ready?', 4, '00:00:01.000'],

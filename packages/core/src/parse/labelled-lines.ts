@@ -48,12 +48,11 @@ export function readLabelledLines(lines: readonly string[], issues: IssueLog, op
     if (m) {
       labelled++;
       if (endsSentence(m.text)) ended++;
-    }
-    if (m) {
       const key = m.speaker.toLowerCase();
       uses.set(key, (uses.get(key) ?? 0) + 1);
     }
   }
+  const unpunctuated = ended < labelled * 0.2;
   // Pass 2: utterances.
   const utterances: Utterance[] = [];
   const metadata: Record<string, string> = {};
@@ -86,8 +85,7 @@ export function readLabelledLines(lines: readonly string[], issues: IssueLog, op
       continue;
     }
     const m = labels[i - from];
-    const used = ended < labelled * 0.2 ? Infinity : (uses.get(m?.speaker.toLowerCase() ?? '') ?? 0);
-    if (m && acceptsLabel(used, current === undefined ? undefined : before, afterBreak, m.start !== undefined)) {
+    if (m && acceptsLabel(unpunctuated ? Infinity : (uses.get(m.speaker.toLowerCase()) ?? 0), current === undefined ? undefined : before, afterBreak, m.start !== undefined)) {
       current = { speaker: m.speaker, text: m.text, line: lineNo };
       const start = m.start ?? pendingStart;
       if (start !== undefined) current.start = start;

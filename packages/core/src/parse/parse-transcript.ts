@@ -2,6 +2,7 @@ import { CoachcodeError, toSafe, type SafeResult } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Transcript, Utterance } from '../model/transcript.js';
 import { normaliseLineEnds } from '../read/line-ends.js';
+import { UNKNOWN_SPEAKER } from './cue-speakers.js';
 import { detectFormat } from './detect-format.js';
 import { FORMAT_PARSERS } from './format-parsers.js';
 import { parseMessages, ParseIssue } from './messages.js';
@@ -50,7 +51,7 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
   const result = FORMAT_PARSERS[format](body, ctx);
   const utterances: Utterance[] = [];
   for (const u of result.utterances) {
-    const speaker = collapse(u.speaker);
+    const speaker = collapse(u.speaker) || UNKNOWN_SPEAKER;
     const clean = collapse(u.text);
     if (clean.length === 0) {
       issues.warn(ParseIssue.emptyUtterance, parseMessages.emptyUtterance(speaker), u.line);
