@@ -146,6 +146,14 @@ describe('WebVTT', () => {
     expect(parsed.warnings.map((w) => [w.code, w.line])).toEqual([['unknown-speaker', 9]]);
   });
 
+  it('Zoom display names outside the label rule count when they start three cues or more', () => {
+    const cue = (n: number, text: string): string => `${n}\n00:00:0${n}.000 --> 00:00:0${n}.900\n${text}\n`;
+    const text = ['WEBVTT\n', cue(1, 'Angela Smith - Hillside: Hello.'), cue(2, 'Tom: Hi.'), cue(3, 'Angela Smith - Hillside: Ready?'), cue(4, 'Tom: Yes.'), cue(5, 'Angela Smith - Hillside: Good.')].join('\n');
+    expect(rows(text, { source: 'z.vtt' }).map((r) => r[0])).toEqual(['Angela Smith - Hillside', 'Tom', 'Angela Smith - Hillside', 'Tom', 'Angela Smith - Hillside']);
+    const twice = ['WEBVTT\n', cue(1, 'Tom: Hi.'), cue(2, 'Angela Smith - Hillside: Hello.'), cue(3, 'Tom: Yes.'), cue(4, 'Angela Smith - Hillside: Good.')].join('\n');
+    expect(rows(twice, { source: 'z.vtt' }).map((r) => r[0])).toEqual(['Tom', 'Tom', 'Tom', 'Tom']);
+  });
+
   it('an empty voice name reads as unknown', () => {
     expect(rows(lines('WEBVTT', '', '00:00:01.000 --> 00:00:02.000', '<v >Ready?</v>'), { format: 'teams-vtt' })).toEqual([['unknown', 'Ready?', 4, '00:00:01.000']]);
   });

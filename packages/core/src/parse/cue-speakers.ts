@@ -11,6 +11,15 @@ const SRT_TAG = /<\/?(?:i|b|u|s|c|v|font)\b[^>]*>|\{\\[^}]*\}/gi;
 const ENTITY = /&(amp|lt|gt|nbsp|lrm|rlm|quot|apos|#\d+|#x[0-9a-f]+);/gi;
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', lrm: '', rlm: '', quot: '"', apos: "'" };
 
+/**
+ * A display name as video-call tools write it at the start of a cue (`Angela Smith - Hillside:`,
+ * `Dr Ana de la Cruz Ortega:`): anything up to 60 characters without a colon or angle bracket.
+ * Such a name, outside the label rule, is taken as a speaker only when it starts cues at least
+ * {@link LOOSE_LABEL_USES} times.
+ */
+const LOOSE_LABEL = /^([^:<>]{1,60}?):[ \t]+(.*)$/;
+const LOOSE_LABEL_USES = 3;
+
 /** The speaker used when a cue has no label and no earlier speaker to continue. */
 export const UNKNOWN_SPEAKER = 'unknown';
 
@@ -46,16 +55,31 @@ export function utterancesFromCues(cues: readonly Cue[], issues: IssueLog, kind:
     const key = name.toLowerCase();
     uses.set(key, (uses.get(key) ?? 0) + 1);
   };
+  const looseUses = new Map<string, number>();
   for (const cue of cues) {
-    for (const pl of cue.payload) {
+    cue.payload.forEach((pl, k) => {
       if (HAS_VOICE.test(pl.text)) {
         for (const m of pl.text.matchAll(VOICE)) count((m[1] as string).trim());
-      } else {
-        const m = matchSpeakerLabel(cleanCueText(pl.text, kind));
-        if (m) count(m.speaker);
+        return;
       }
-    }
+      const text = cleanCueText(pl.text, kind);
+      const m = matchSpeakerLabel(text);
+      if (m) count(m.speaker);
+      else if (k === 0) {
+        const loose = LOOSE_LABEL.exec(text);
+        if (loose) looseUses.set(loose[1] as string, (looseUses.get(loose[1] as string) ?? 0) + 1);
+      }
+    });
   }
+  /** A `Name:` at the start of a cue line: by the label rule, or a display name used often enough. */
+  const labelOf = (text: string, firstLine: boolean): { speaker: string; text: string; uses: number } | undefined => {
+    const m = matchSpeakerLabel(text);
+    if (m) return { speaker: m.speaker, text: m.text, uses: uses.get(m.speaker.toLowerCase()) ?? 0 };
+    if (!firstLine) return undefined;
+    const loose = LOOSE_LABEL.exec(text);
+    const n = loose ? (looseUses.get(loose[1] as string) ?? 0) : 0;
+    return loose && n >= LOOSE_LABEL_USES ? { speaker: (loose[1] as string).trim(), text: loose[2] as string, uses: n } : undefined;
+  };
   // Pass 2: utterances.
   const utterances: Utterance[] = [];
   let speaker: string | undefined;
@@ -79,7 +103,7 @@ export function utterancesFromCues(cues: readonly Cue[], issues: IssueLog, kind:
   };
   for (const cue of cues) {
     let current: Utterance | undefined;
-    for (const pl of cue.payload) {
+    for (const [k, pl] of cue.payload.entries()) {
       if (HAS_VOICE.test(pl.text)) {
         const matches = [...pl.text.matchAll(VOICE)];
         const firstAt = matches[0]?.index ?? pl.text.length;
@@ -98,10 +122,10 @@ export function utterancesFromCues(cues: readonly Cue[], issues: IssueLog, kind:
       }
       const text = cleanCueText(pl.text, kind);
       if (text.length === 0) continue;
-      const m = matchSpeakerLabel(text);
+      const m = labelOf(text, k === 0);
       const previous = speaker === undefined || speaker === UNKNOWN_SPEAKER ? undefined : previousLine;
       previousLine = text;
-      if (m && acceptsLabel(uses.get(m.speaker.toLowerCase()) ?? 0, previous, false, false)) {
+      if (m && acceptsLabel(m.uses, previous, false, false)) {
         current = open(cue, m.speaker, m.text, pl.line);
       } else if (current) {
         append(current, text);
