@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse/browser/esm/sync';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { baseName, type Coding, type CodedUnit } from './coding.js';
 import { addUnit, type CodingReadResult, type ReadCodingOptions } from './gold.js';

@@ -1,4 +1,4 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import { z } from 'zod';
 import { CoachcodeError } from '../errors.js';
 import type { Role } from '../model/role.js';
