@@ -125,7 +125,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
       .description('Interaction profiles: per transcript and in total, how many turns of each role (and speaker) carry each code, with turns, words, share of talk and questions. Transcripts are coded on the fly; coded JSONL keeps its codes.')
       .argument('<paths...>', 'transcripts, coded JSONL, folders, glob patterns or -'),
   )
-    .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table on a terminal, else table)`)
+    .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table)`)
     .option('--by-speaker', 'add a row per speaker under the role rows')
     .addHelpText(
       'after',
