@@ -13,7 +13,6 @@ export const messages = {
   globEmpty: () => 'the pattern matches no transcript file',
   fileUnreadable: (detail: string) => `cannot read the file: ${detail}`,
   stdinEmpty: () => 'standard input is empty; expected a transcript piped in (for example `cat talk.vtt | coachcode code -`)',
-  noInputs: () => 'no transcript to process',
   internalError: (detail: string) => `internal error while processing this file (please report it): ${detail}`,
   codedJsonlEmpty: () => 'no coded turns in this file; expected JSON lines such as {"source": "a.vtt", "turn": 1, "codes": [...]}',
 
@@ -34,10 +33,19 @@ export const messages = {
   goldRequired: () => 'no human codes to compare with: give --gold FILE, --coders FILE FILE …, or inputs whose turns carry human codes (CSV code columns, coded JSONL with "human")',
   evaluateNoInputs: () => 'nothing to evaluate: give coded JSONL or transcript paths (with --gold FILE), or --coders FILE FILE …',
   codersTooFew: (n: number) => `coder comparison needs at least two codings; received ${n}`,
-  codesUnknown: (codes: readonly string[], known: readonly string[]) => `--codes: ${list(codes)} not in the codebook; expected some of ${list(known)}`,
 
   duplicateTurn: (key: string) => `turn ${key} is coded twice in this coding; the first coding is kept`,
   noHumanCodes: (path: string) => `${path}: no turn carries human codes; expected a gold file (JSONL, or CSV with a turn column) or a transcript with code columns`,
+
+  codedJsonlSyntax: (detail: string) => `not valid JSON (${detail}); expected one coded turn per line`,
+  codedJsonlRecord: () => 'expected a coded turn {"source", "turn": number, "codes": [...]}; received a record without them',
+  nothingProcessed: () => 'nothing was processed (run with --help for usage)',
+  internal: (detail: string) => `internal error (please report it; set COACHCODE_DEBUG=1 for details): ${detail}`,
+  workerMissing: (path: string) => `worker entry not found at ${path}; -j needs the built CLI (run the build first)`,
+  workerStopped: (code: number) => `worker thread stopped with exit code ${code}`,
+  goldFromInputs: () => 'the human codes in the inputs',
+  missingTurns: (count: number, examples: readonly string[]) => `gold turns with no coded turn: ${count}${count > 0 ? ` (for example ${list(examples)})` : ''}`,
+  extraTurns: (count: number, examples: readonly string[]) => `coded turns with no gold turn: ${count}${count > 0 ? ` (for example ${list(examples)})` : ''}`,
 
   // results
   wroteFile: (path: string) => `wrote ${path}`,

@@ -1,6 +1,7 @@
 import { CoachcodeError, formatDiagnostic } from '@coachcode/core';
 import { CommanderError } from 'commander';
 import { nodeIo, type CliIo } from './io.js';
+import { messages } from './messages.js';
 import { createProgram, type ProgramResult } from './program.js';
 import { UsageError } from './usage-error.js';
 
@@ -31,7 +32,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promis
     if (error instanceof CommanderError) return HELP_CODES.has(error.code) ? ExitCode.ok : ExitCode.usage;
     if (error instanceof UsageError) {
       for (const p of error.problems) io.stderr.write(`coachcode: ${p}\n`);
-      io.stderr.write('coachcode: nothing was processed (run with --help for usage)\n');
+      io.stderr.write(`coachcode: ${messages.nothingProcessed()}\n`);
       return ExitCode.usage;
     }
     if (error instanceof CoachcodeError) {
@@ -39,7 +40,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promis
       return ExitCode.fileFailed;
     }
     const detail = error instanceof Error ? (io.env.COACHCODE_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
-    io.stderr.write(`coachcode: internal error (please report it; set COACHCODE_DEBUG=1 for details): ${detail}\n`);
+    io.stderr.write(`coachcode: ${messages.internal(detail)}\n`);
     return ExitCode.fileFailed;
   }
 }

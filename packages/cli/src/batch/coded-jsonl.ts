@@ -43,13 +43,13 @@ export function readCodedJsonl(text: string, path: string): CodedTranscript[] {
     try {
       r = JSON.parse(raw) as Record<string, unknown>;
     } catch (error) {
-      fail(`not valid JSON (${(error as Error).message}); expected one coded turn per line`);
+      fail(messages.codedJsonlSyntax((error as Error).message));
       return;
     }
     const codes = strings(r?.codes);
     const source = typeof r?.source === 'string' ? r.source : typeof r?.file === 'string' ? r.file : path;
     if (typeof r !== 'object' || r === null || typeof r.turn !== 'number' || !codes) {
-      fail('expected a coded turn {"source", "turn": number, "codes": [..]}; received a record without them');
+      fail(messages.codedJsonlRecord());
       return;
     }
     const turnText = typeof r.text === 'string' ? r.text : typeof r.text_start === 'string' ? r.text_start : '';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InputRef } from '../inputs/input-ref.js';
+import { messages } from '../messages.js';
 import type { Job, Outcome, Task } from './job.js';
 import { processInput } from './process-input.js';
 
@@ -21,7 +22,7 @@ function workerUrl(): URL {
   if (existsSync(fileURLToPath(here))) return here;
   const up = new URL('../worker.js', import.meta.url);
   if (existsSync(fileURLToPath(up))) return up;
-  throw new Error(`worker entry not found at ${fileURLToPath(here)}; -j needs the built CLI (run the build first)`);
+  throw new Error(messages.workerMissing(fileURLToPath(here)));
 }
 
 async function makeTask(index: number, input: InputRef, readStdin: () => Promise<Uint8Array>): Promise<Task> {
@@ -42,7 +43,7 @@ class WorkerPool {
       w.on('message', (outcome: Outcome) => this.finish(w, (p) => p.resolve(outcome)));
       w.on('error', (error) => this.finish(w, (p) => p.reject(error)));
       w.on('exit', (code) => {
-        if (code !== 0) this.finish(w, (p) => p.reject(new Error(`worker thread stopped with exit code ${code}`)));
+        if (code !== 0) this.finish(w, (p) => p.reject(new Error(messages.workerStopped(code))));
       });
       return w;
     });

@@ -87,7 +87,7 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
   }
   if (reporter.failedFiles > 0) failed = true;
   let gold = carried;
-  let goldName = 'the human codes in the inputs';
+  let goldName = messages.goldFromInputs();
   if (flags.gold.length > 0) {
     const read = readCodings(flags.gold, settings, io.cwd);
     report(reporter, read);

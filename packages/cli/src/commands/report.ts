@@ -77,7 +77,7 @@ export async function reportCommand(paths: readonly string[], flags: ReportFlags
     for (const u of machineUnits(s.source, s.turns)) addToCoding(predicted, u, s.source, ignored);
     for (const u of humanUnits(s.source, s.turns)) addToCoding(gold, u, s.source, ignored);
   }
-  let goldName = 'the human codes in the transcripts';
+  let goldName = messages.goldFromInputs();
   if (flags.gold.length > 0) {
     const read = readCodings(flags.gold, settings, io.cwd);
     for (const e of read.errors) io.stderr.write(formatDiagnostic(e) + '\n');

@@ -1,5 +1,6 @@
 import type { AgreementTable, CoderComparison, Evaluation } from '@coachcode/core';
 import type { ChalkInstance } from 'chalk';
+import { messages } from '../messages.js';
 import { renderTable, type Cell, type Column } from './table.js';
 
 /** A statistic with two decimals, or `–` when it is undefined (a code never given by anyone …). */
@@ -92,10 +93,8 @@ export function renderEvaluation(e: Evaluation, colors: ChalkInstance, title: st
       colors,
     ),
   );
-  const mismatch = (what: string, m: { count: number; examples: string[] }) =>
-    `${what}: ${m.count}${m.count > 0 ? ` (for example ${m.examples.join(', ')})` : ''}`;
-  out.push(mismatch('gold turns with no coded turn', e.missing));
-  out.push(mismatch('coded turns with no gold turn', e.extra));
+  out.push(messages.missingTurns(e.missing.count, e.missing.examples));
+  out.push(messages.extraTurns(e.extra.count, e.extra.examples));
   return out.join('\n') + '\n';
 }
 
