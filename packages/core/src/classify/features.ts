@@ -109,7 +109,7 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
     if (no && !prevQuestion) set(f, 'no-after-statement', 1, no.start, no.end);
     // A reasoned answer to a challenging question or proposal (not to a statement that merely scored as challenge).
     const prevChallenged = prev.challenge >= 0.5 && (prevQuestion || CHALLENGE_CUES.some((c) => pf.has(c)));
-    if (turn.role === 'coachee' && pf.has('coach-question') && !pf.has('cue:neutral-question') && !question && n >= 10) {
+    if (turn.role === 'coachee' && pf.has('coach-question') && !pf.has('cue:neutral-question') && !pf.has('cue:account-question') && !question && n >= 10) {
       set(f, 'answers-coach-question', 1, whole.start, whole.end);
     }
     if (prevChallenged && !question) {
