@@ -1,6 +1,6 @@
 import type { CodedTurn } from '../model/turn.js';
 
-/** One output record per coded turn: the JSONL contract of `docs/output.md`. Key order is fixed. */
+/** One output record per coded turn: exactly the JSONL contract of DESIGN.md (`docs/output.md`). Key order is fixed. */
 export interface TurnRecord {
   source: string;
   turn: number;
@@ -14,9 +14,6 @@ export interface TurnRecord {
   evidence: { code: string; cue: string; start: number; end: number }[];
   codebook: string;
   model: string;
-  /** Human codes carried by the source, when present. */
-  human?: string[];
-  line?: number;
 }
 
 /** Builds the output record of a coded turn (DESIGN.md "Output of coachcode code"). */
@@ -30,8 +27,6 @@ export function toRecord(turn: CodedTurn, meta: { source: string; codebook: stri
   r.evidence = turn.evidence.map((e) => ({ code: e.code, cue: e.cue, start: e.start, end: e.end }));
   r.codebook = meta.codebook;
   r.model = meta.model;
-  if (turn.humanCodes) r.human = turn.humanCodes;
-  if (turn.line !== undefined) r.line = turn.line;
   return r;
 }
 

@@ -102,10 +102,11 @@ function guessRoles(
     stats.set(key, s);
   }
   const taken = new Set(roles.values());
-  const open = [...names.keys()].filter((k) => !roles.has(k) && (stats.get(k)?.turns ?? 0) >= 2);
+  const open = [...names.keys()].filter((k) => !roles.has(k));
   const guessed: string[] = [];
-  if (!taken.has('coach') && open.length > 0) {
-    const coach = open.reduce((a, b) => (rate(stats.get(b)) > rate(stats.get(a)) ? b : a));
+  const askers = open.filter((k) => (stats.get(k)?.turns ?? 0) >= 2);
+  if (!taken.has('coach') && askers.length > 0) {
+    const coach = askers.reduce((a, b) => (rate(stats.get(b)) > rate(stats.get(a)) ? b : a));
     roles.set(coach, 'coach');
     guessed.push(messages.roleGuess(names.get(coach) ?? coach, 'coach', `asks questions in ${stats.get(coach)?.questions ?? 0} of ${stats.get(coach)?.turns ?? 0} turns`));
   }
