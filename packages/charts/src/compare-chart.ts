@@ -6,7 +6,7 @@ import { Measure, measureTitle, valueDomainMax } from './measure.js';
 import { messages } from './messages.js';
 import { barStep, CODE_PADDING } from './profile-chart.js';
 import { chartRoles, profileRecords, roleLabel, type ProfileRecord } from './profile-records.js';
-import { chartCodes, chartConfig, codeLabels, GROUP_COLORS, ROLE_COLORS } from './theme.js';
+import { chartCodes, chartConfig, codeLabels, GROUP_COLORS, roleColorEncoding } from './theme.js';
 import { VEGA_LITE_SCHEMA_URL } from './vega-lite-schema.js';
 
 /** How a comparison is laid out. */
@@ -152,14 +152,7 @@ export function compareChart(groups: readonly ComparisonGroup[], options: Compar
         x,
         xOffset: { field: 'roleLabel', type: 'nominal', sort: roleDomain, scale: { domain: roleDomain, paddingInner: 0.05 } },
         y: y(records),
-        color: {
-          field: 'roleLabel',
-          type: 'nominal',
-          title: 'Role',
-          sort: roleDomain,
-          scale: { domain: roleDomain, range: roles.map((r) => ROLE_COLORS[r] ?? '#999999') },
-          legend: { orient: 'top', direction: 'horizontal' },
-        },
+        color: roleColorEncoding(roles, roleDomain),
         tooltip: [...TOOLTIP],
       },
       layer: [{ mark: { type: 'bar' } }, valueLabels],

@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { Measure, measureTitle, valueDomainMax } from './measure.js';
 import { chartRoles, profileRecords, roleLabel, speakersOf, type ProfileRecord } from './profile-records.js';
 import { sourceName } from './source-name.js';
-import { chartCodes, chartConfig, codeLabels, ROLE_COLORS } from './theme.js';
+import { chartCodes, chartConfig, codeLabels, roleColorEncoding } from './theme.js';
 import { VEGA_LITE_SCHEMA_URL } from './vega-lite-schema.js';
 
 /** Options of {@link profileChart}. */
@@ -86,14 +86,7 @@ export function profileChart(profile: Profile, options: ProfileChartOptions): To
         scale: { domain: [0, valueDomainMax(Math.max(0, ...records.map((r) => r.value)))], nice: true },
         axis: measure === Measure.count ? { format, tickMinStep: 1 } : {},
       },
-      color: {
-        field: 'roleLabel',
-        type: 'nominal',
-        title: 'Role',
-        sort: roleDomain,
-        scale: { domain: roleDomain, range: roles.map((r) => ROLE_COLORS[r] ?? '#999999') },
-        legend: { orient: 'top', direction: 'horizontal' },
-      },
+      color: roleColorEncoding(roles, roleDomain),
       tooltip: [
         { field: 'codeLabel', type: 'nominal', title: 'Code' },
         { field: 'roleLabel', type: 'nominal', title: 'Role' },

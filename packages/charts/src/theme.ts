@@ -69,6 +69,18 @@ export const ROLE_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** Colours for comparison groups (Paul Tol's "bright" scheme, colour-blind safe). */
+/** The bars' colour encoding by role (coach, coachee, observer …), with the legend on top. */
+export function roleColorEncoding(roles: readonly string[], roleDomain: readonly string[]) {
+  return {
+    field: 'roleLabel',
+    type: 'nominal' as const,
+    title: 'Role',
+    sort: [...roleDomain],
+    scale: { domain: [...roleDomain], range: roles.map((r) => ROLE_COLORS[r] ?? '#999999') },
+    legend: { orient: 'top' as const, direction: 'horizontal' as const },
+  };
+}
+
 export const GROUP_COLORS: readonly string[] = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB'];
 
 /**

@@ -1,6 +1,7 @@
 import type { ProfileGroup, ProfileRow } from '@coachcode/core';
 import type { ChalkInstance } from 'chalk';
 import { codeColors } from './code-colors.js';
+import { profileRowValues } from './profile-table.js';
 import { renderTable, type Cell, type Column } from './table.js';
 
 /** One line of a comparison: a group and one of its roles (or its total). */
@@ -56,20 +57,11 @@ export function comparisonCsvHeader(codes: readonly string[]): string[] {
   return ['group', 'sessions', 'role', 'turns', 'words', 'word_share', 'turn_share', 'open_questions', 'closed_questions', ...codes, ...codes.map((c) => `${c}_per100`)];
 }
 
-const round4 = (x: number) => Math.round(x * 10000) / 10000;
-
 export function comparisonCsvValues(groups: readonly ProfileGroup[], codes: readonly string[]): unknown[][] {
   return comparisonLines(groups).map((l) => [
     l.group,
     l.sessions,
     l.role,
-    l.row.turns,
-    l.row.words,
-    round4(l.row.wordShare),
-    round4(l.row.turnShare),
-    l.row.questions.open,
-    l.row.questions.closed,
-    ...codes.map((c) => l.row.counts[c] ?? 0),
-    ...codes.map((c) => round4(l.row.per100[c] ?? 0)),
+    ...profileRowValues(l.row, codes),
   ]);
 }

@@ -61,6 +61,20 @@ export function profileCsvHeader(codes: readonly string[]): unknown[] {
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
+/** The CSV values of one profile row, from `turns` on: shared by the profile and comparison tables. */
+export function profileRowValues(row: ProfileRow, codes: readonly string[]): unknown[] {
+  return [
+    row.turns,
+    row.words,
+    round4(row.wordShare),
+    round4(row.turnShare),
+    row.questions.open,
+    row.questions.closed,
+    ...codes.map((c) => row.counts[c] ?? 0),
+    ...codes.map((c) => round4(row.per100[c] ?? 0)),
+  ];
+}
+
 /** The CSV rows (as value lists) of one profile. */
 export function profileCsvValues(profile: Profile, source: string, bySpeaker: boolean): unknown[][] {
   return profileLines(profile, bySpeaker).map((l) => [
@@ -68,13 +82,6 @@ export function profileCsvValues(profile: Profile, source: string, bySpeaker: bo
     l.level,
     l.name,
     l.role,
-    l.row.turns,
-    l.row.words,
-    round4(l.row.wordShare),
-    round4(l.row.turnShare),
-    l.row.questions.open,
-    l.row.questions.closed,
-    ...profile.codes.map((c) => l.row.counts[c] ?? 0),
-    ...profile.codes.map((c) => round4(l.row.per100[c] ?? 0)),
+    ...profileRowValues(l.row, profile.codes),
   ]);
 }
