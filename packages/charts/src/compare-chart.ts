@@ -2,9 +2,10 @@ import type { Codebook, Role } from '@coachcode/core';
 import { CoachcodeError } from '@coachcode/core';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ComparisonGroup } from './comparison-group.js';
-import { Measure, measureTitle, valueDomainMax } from './measure.js';
+import { Measure } from './measure.js';
 import { messages } from './messages.js';
-import { barStep, CODE_PADDING } from './profile-chart.js';
+import { barStep } from './profile-chart.js';
+import { codeAxisEncoding, PROFILE_TOOLTIP, valueAxisEncoding } from './profile-encoding.js';
 import { chartRoles, profileRecords, roleLabel, type ProfileRecord } from './profile-records.js';
 import { chartCodes, chartConfig, codeLabels, GROUP_COLORS, roleColorEncoding } from './theme.js';
 import { VEGA_LITE_SCHEMA_URL } from './vega-lite-schema.js';
@@ -45,15 +46,7 @@ function uniqueNames(groups: readonly ComparisonGroup[]): string[] {
   });
 }
 
-const TOOLTIP = [
-  { field: 'group', type: 'nominal', title: 'Group' },
-  { field: 'codeLabel', type: 'nominal', title: 'Code' },
-  { field: 'roleLabel', type: 'nominal', title: 'Role' },
-  { field: 'speakers', type: 'nominal', title: 'Speakers' },
-  { field: 'count', type: 'quantitative', title: 'Turns with the code' },
-  { field: 'per100', type: 'quantitative', title: 'Per 100 turns', format: '.1f' },
-  { field: 'turns', type: 'quantitative', title: 'Turns of the role' },
-] as const;
+const TOOLTIP = [{ field: 'group', type: 'nominal', title: 'Group' }, ...PROFILE_TOOLTIP] as const;
 
 function describe(records: readonly ProfileRecord[], names: readonly string[], measure: Measure, layout: CompareLayout): string {
   const what = measure === Measure.per100 ? 'turns carrying each code per 100 turns' : 'number of turns carrying each code';
@@ -81,21 +74,8 @@ export function compareChart(groups: readonly ComparisonGroup[], options: Compar
   const labels = codeLabels(codes, options.codebook);
   const codeDomain = codes.map((c) => labels[c] ?? c);
   const format = measure === Measure.count ? 'd' : '.1f';
-  const x = {
-    field: 'codeLabel',
-    type: 'nominal',
-    title: options.codebook.title,
-    sort: codeDomain,
-    scale: { domain: codeDomain, paddingInner: CODE_PADDING },
-    axis: { labelAngle: 0, labelLimit: 0 },
-  } as const;
-  const y = (records: readonly ProfileRecord[]) => ({
-    field: 'value',
-    type: 'quantitative' as const,
-    title: measureTitle(measure),
-    scale: { domain: [0, valueDomainMax(Math.max(0, ...records.map((r) => r.value)))], nice: true },
-    axis: measure === Measure.count ? { format, tickMinStep: 1 } : {},
-  });
+  const x = codeAxisEncoding(codeDomain, options.codebook.title);
+  const y = (records: readonly ProfileRecord[]) => valueAxisEncoding(records, measure);
   const valueLabels = {
     mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 10 },
     encoding: { text: { field: 'value', type: 'quantitative', format }, color: { value: '#222222' } },

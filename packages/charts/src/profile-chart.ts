@@ -1,7 +1,8 @@
 import type { Codebook, Profile } from '@coachcode/core';
 import type { TopLevelSpec } from 'vega-lite';
-import { Measure, measureTitle, valueDomainMax } from './measure.js';
+import { Measure } from './measure.js';
 import { chartRoles, profileRecords, roleLabel, speakersOf, type ProfileRecord } from './profile-records.js';
+import { CODE_PADDING, codeAxisEncoding, PROFILE_TOOLTIP, valueAxisEncoding } from './profile-encoding.js';
 import { sourceName } from './source-name.js';
 import { chartCodes, chartConfig, codeLabels, roleColorEncoding } from './theme.js';
 import { VEGA_LITE_SCHEMA_URL } from './vega-lite-schema.js';
@@ -18,8 +19,6 @@ export interface ProfileChartOptions {
 /** Smallest width of one bar, in pixels. */
 export const MIN_BAR_STEP = 24;
 
-/** Inner padding between codes on the x axis, as a share of a code's band. */
-export const CODE_PADDING = 0.25;
 
 /**
  * The width step of one bar when `bars` bars stand side by side per code. With `xOffset`,
@@ -70,31 +69,11 @@ export function profileChart(profile: Profile, options: ProfileChartOptions): To
     height: 260,
     data: { values: records },
     encoding: {
-      x: {
-        field: 'codeLabel',
-        type: 'nominal',
-        title: options.codebook.title,
-        sort: codeDomain,
-        scale: { domain: codeDomain, paddingInner: CODE_PADDING },
-        axis: { labelAngle: 0, labelLimit: 0 },
-      },
+      x: codeAxisEncoding(codeDomain, options.codebook.title),
       xOffset: { field: 'roleLabel', type: 'nominal', sort: roleDomain, scale: { domain: roleDomain, paddingInner: 0.05 } },
-      y: {
-        field: 'value',
-        type: 'quantitative',
-        title: measureTitle(measure),
-        scale: { domain: [0, valueDomainMax(Math.max(0, ...records.map((r) => r.value)))], nice: true },
-        axis: measure === Measure.count ? { format, tickMinStep: 1 } : {},
-      },
+      y: valueAxisEncoding(records, measure),
       color: roleColorEncoding(roles, roleDomain),
-      tooltip: [
-        { field: 'codeLabel', type: 'nominal', title: 'Code' },
-        { field: 'roleLabel', type: 'nominal', title: 'Role' },
-        { field: 'speakers', type: 'nominal', title: 'Speakers' },
-        { field: 'count', type: 'quantitative', title: 'Turns with the code' },
-        { field: 'per100', type: 'quantitative', title: 'Per 100 turns', format: '.1f' },
-        { field: 'turns', type: 'quantitative', title: 'Turns of the role' },
-      ],
+      tooltip: [...PROFILE_TOOLTIP],
     },
     layer: [
       { mark: { type: 'bar' } },
