@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, codingKey, fileStem } from '../src/agreement/coding.js';
+import { codingKey } from '../src/agreement/coding.js';
+import { baseName, fileStem } from '../src/model/source-path.js';
 import { readCodingJsonl } from '../src/agreement/gold.js';
 import { readCodingCsv } from '../src/agreement/gold-csv.js';
 import { matchFiles } from '../src/agreement/match-files.js';

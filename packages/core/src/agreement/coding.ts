@@ -1,3 +1,5 @@
+import { baseName } from '../model/source-path.js';
+
 /** One coded turn of one transcript, as a human coder or the machine coded it. */
 export interface CodedUnit {
   /** Base name of the transcript (`sessions/angela.vtt` → `angela.vtt`). */
@@ -16,19 +18,6 @@ export interface CodedUnit {
 
 /** A whole coding: `${file}#${turn}` (see {@link codingKey}) → unit. */
 export type Coding = Map<string, CodedUnit>;
-
-/** The base name of a path, with `/` or `\` separators (`sessions\a.vtt` → `a.vtt`). */
-export function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1] ?? path;
-}
-
-/** A base name without its last extension (`angela.vtt` → `angela`; `.hidden` stays `.hidden`). */
-export function fileStem(path: string): string {
-  const name = baseName(path);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
-}
 
 /** The key of a turn in a {@link Coding}: `${baseName(file)}#${turn}`. */
 export function codingKey(file: string, turn: number): string {

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/browser/esm/sync';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { baseName, type Coding, type CodedUnit } from './coding.js';
+import { baseName } from '../model/source-path.js';
+import { type Coding, type CodedUnit } from './coding.js';
 import { addUnit, type CodingReadResult, type ReadCodingOptions } from './gold.js';
 import { agreementMessages } from './messages.js';
 

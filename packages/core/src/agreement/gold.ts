@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { baseName, codingKey, type Coding, type CodedUnit } from './coding.js';
+import { baseName } from '../model/source-path.js';
+import { codingKey, type Coding, type CodedUnit } from './coding.js';
 import { agreementMessages } from './messages.js';
 
 /** Options of the coding readers. */

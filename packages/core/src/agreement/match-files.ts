@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
-import { fileStem } from './coding.js';
+import { fileStem } from '../model/source-path.js';
 import { agreementMessages } from './messages.js';
 
 /** How a reference file was paired with a file of the other coding. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CoachcodeError } from '../errors.js';
 import type { Role } from '../model/role.js';
 import { isRole } from '../model/role.js';
+import { baseName, fileStem } from '../model/source-path.js';
 import { messages } from '../messages.js';
 
 /** What a roles file says about one transcript (or about every transcript, under `*`). */
@@ -75,14 +76,10 @@ export function parseRolesFile(text: string, options: { format: 'json' | 'csv'; 
   return out;
 }
 
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
 /** What a roles file says about `source`: `*` first, then the stem, the base name and the full path, later ones winning. */
 export function attributesFor(rolesFile: RolesFile, source: string): TranscriptAttributes {
   const base = baseName(source);
-  const stem = base.replace(/\.[^.]+$/, '');
+  const stem = fileStem(source);
   const result: TranscriptAttributes = { speakers: {}, metadata: {} };
   for (const key of ['*', stem, base, source]) {
     const e = rolesFile.get(key);
