@@ -48,10 +48,6 @@ function set(f: TurnFeatures, name: string, value = 1, start = 0, end = 0): void
   f.set(name, { value, start, end });
 }
 
-function span(f: TurnFeatures, name: string): FeatureHit | undefined {
-  return f.get(name);
-}
-
 /**
  * Extracts the features of a turn: its cue hits (with spans) and features of the turn in
  * context — what kind of turn it answers, how much it reuses the other speaker's words, whether
@@ -88,8 +84,8 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
   if (doubt && (f.has('cue:because') || n >= 15)) set(f, 'reasoned-disagreement', 1, doubt.start, doubt.end);
 
   const prev = ctx.previous;
-  const agree = span(f, 'cue:agree-start');
-  const no = span(f, 'cue:no-start');
+  const agree = f.get('cue:agree-start');
+  const no = f.get('cue:no-start');
   if (prev) {
     const pf = prev.features;
     const prevQuestion = pf.has('question');
@@ -113,7 +109,7 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
       set(f, 'answers-coach-question', 1, whole.start, whole.end);
     }
     if (prevChallenged && !question) {
-      const because = span(f, 'cue:because');
+      const because = f.get('cue:because');
       if (because) set(f, 'justified-reply', 1, because.start, because.end);
       else if (n >= 12) set(f, 'substantive-reply', 1, whole.start, whole.end);
     }
