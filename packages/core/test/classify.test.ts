@@ -30,6 +30,19 @@ describe('decision rules of docs/codebook.md', () => {
     [['Going back to the starter, what did you notice?'], ['continuity'], []],
     [['Last time we agreed you would focus on questioning.'], ['continuity'], []],
     [["I noticed only three students answered.", "So what you're saying is the questions only reached a few of them."], ['summary'], []],
+    // A leading "no" that goes on to concede is acceptance, not dissonance.
+    [["Quiet isn't the same as improving.", "No, that's fair. I hadn't thought of it like that."], ['acceptance'], ['dissonance']],
+    // A plain rejection of a statement is dissonance.
+    [['So the marking policy is working for your groups.', 'No.'], ['dissonance'], ['acceptance']],
+    // "So I…" tells one's own story, and "So why…?" asks; neither summarises.
+    [['How did it go?', 'So I did the three-tier tasks for the whole unit and they picked.'], [], ['summary']],
+    [['They finished early.', 'So why wait till Easter to change it?'], ['challenge'], ['summary']],
+    // A pull-together restates what was said and links the parts of the conversation.
+    [['I could try the sticky notes on Monday.', 'Okay, so, pulling it together: sticky notes from Monday, and the target about table five.'], ['summary', 'continuity'], []],
+    // A link to an earlier session counts wherever it comes in the turn.
+    [['Mm.', "Honestly I think the thing they found hardest was the apparatus, which is what we saw last term as well."], ['continuity'], []],
+    // A complaint late in a long turn is still discontent.
+    [['How are things?', "Fine, I suppose, we've had mocks and reports and parents' evening all in one week, and I'm completely fed up."], ['dissonance'], []],
   ] as const)('%j', (texts, include, exclude) => {
     const codes = lastCodes(...texts);
     for (const c of include) expect(codes).toContain(c);

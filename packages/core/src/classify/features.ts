@@ -58,8 +58,9 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
   const f: TurnFeatures = new Map();
   for (const c of CUES) {
     const m = c.pattern.exec(text);
-    // A cue deep inside a long turn says less about the turn's function than one at its start.
-    if (m) set(f, `cue:${c.id}`, m.index <= EARLY ? 1 : 0.6, m.index, m.index + m[0].length);
+    // A cue deep inside a long turn says less about the turn's function than one at its start;
+    // a link to earlier talk is a link wherever it comes.
+    if (m) set(f, `cue:${c.id}`, m.index <= EARLY || c.code === 'continuity' ? 1 : 0.6, m.index, m.index + m[0].length);
   }
   const tokens = words(text);
   const n = tokens.length;
@@ -82,6 +83,10 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
   // Disagreement with reasons given is challenge as well as dissonance (docs/codebook.md).
   const doubt = f.get('cue:disagree') ?? f.get('cue:yeah-but') ?? f.get('cue:hedged-doubt');
   if (doubt && (f.has('cue:because') || n >= 15)) set(f, 'reasoned-disagreement', 1, doubt.start, doubt.end);
+
+  // "No, that's fair": a leading "no" that goes on to agree concedes the point.
+  const noStart = f.get('cue:no-start');
+  if (noStart && f.has('cue:agree-explicit')) set(f, 'no-then-agree', 1, noStart.start, f.get('cue:agree-explicit')!.end);
 
   const prev = ctx.previous;
   const agree = f.get('cue:agree-start');
