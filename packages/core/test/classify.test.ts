@@ -41,6 +41,8 @@ describe('decision rules of docs/codebook.md', () => {
     [['I could try the sticky notes on Monday.', 'Okay, so, pulling it together: sticky notes from Monday, and the target about table five.'], ['summary', 'continuity'], []],
     // A link to an earlier session counts wherever it comes in the turn.
     [['Mm.', "Honestly I think the thing they found hardest was the apparatus, which is what we saw last term as well."], ['continuity'], []],
+    // A question for facts informs; it does not stretch.
+    [['We did the practical on Tuesday.', 'How many groups finished?'], [], ['challenge']],
     // A complaint late in a long turn is still discontent.
     [['How are things?', "Fine, I suppose, we've had mocks and reports and parents' evening all in one week, and I'm completely fed up."], ['dissonance'], []],
   ] as const)('%j', (texts, include, exclude) => {

@@ -69,6 +69,7 @@ export const defaultModel: Model = {
         'answers-coach-question': 1.2,
         'cue:neutral-question': -2.5,
         'cue:account-question': -2.6,
+        'cue:info-question': -1.5,
         'cue:agree-explicit': -1.2,
         'cue:reformulate': -1.2,
         'cue:so-start': -0.6,
