@@ -41,6 +41,12 @@ describe('decision rules of docs/codebook.md', () => {
     [['I could try the sticky notes on Monday.', 'Okay, so, pulling it together: sticky notes from Monday, and the target about table five.'], ['summary', 'continuity'], []],
     // A link to an earlier session counts wherever it comes in the turn.
     [['Mm.', "Honestly I think the thing they found hardest was the apparatus, which is what we saw last term as well."], ['continuity'], []],
+    // A concession followed by a reservation is acceptance and dissonance (codebook, acceptance rule 2).
+    [['You could give them the lines already drawn.', "Okay, I'll try it with one group. But I still think it's too fast for them."], ['acceptance', 'dissonance'], []],
+    // A trailing "though" resists the point just made.
+    [['Cold calling would get more of them thinking.', "I've tried cold calling before, though."], ['dissonance'], ['acceptance']],
+    // Reassurance after an apology is not rejection.
+    [['Sorry, I was late back from duty.', 'No worries, no rush.'], [], ['dissonance']],
     // A question for facts informs; it does not stretch.
     [['We did the practical on Tuesday.', 'How many groups finished?'], [], ['challenge']],
     // A complaint late in a long turn is still discontent.
