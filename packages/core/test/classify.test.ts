@@ -47,6 +47,10 @@ describe('decision rules of docs/codebook.md', () => {
     [['Cold calling would get more of them thinking.', "I've tried cold calling before, though."], ['dissonance'], ['acceptance']],
     // Reassurance after an apology is not rejection.
     [['Sorry, I was late back from duty.', 'No worries, no rush.'], [], ['dissonance']],
+    // Proposing a different practice is challenge, whoever does it (codebook, challenge rule 3).
+    [['She froze when I asked her.', 'You could tell her before the lesson that you will come to her on question one.'], ['challenge'], []],
+    // Reasoning about what would have happened is self-questioning with reasons (challenge rule 4).
+    [['What do you make of the redrafts?', "If I'd given them one specific thing to redraft towards, they'd probably have done it."], ['challenge'], ['dissonance']],
     // A question for facts informs; it does not stretch.
     [['We did the practical on Tuesday.', 'How many groups finished?'], [], ['challenge']],
     // A complaint late in a long turn is still discontent.
