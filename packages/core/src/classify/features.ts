@@ -85,19 +85,19 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
   if (doubt && (f.has('cue:because') || n >= 15)) set(f, 'reasoned-disagreement', 1, doubt.start, doubt.end);
 
   // "I'll give you that. But…": a concession followed by a reservation is acceptance and dissonance.
-  const concede = f.get('cue:agree-explicit') ?? f.get('cue:commit');
+  const agreed = f.get('cue:agree-explicit');
+  const concede = agreed ?? f.get('cue:commit');
   if (concede) {
     const rest = text.slice(concede.end);
     const but = /\b(?:but|not all|though|although|still)\b/i.exec(rest);
     if (but) set(f, 'concede-but', 1, concede.end + but.index, concede.end + but.index + but[0].length);
   }
   // "No, that's fair": a leading "no" that goes on to agree concedes the point.
-  const noStart = f.get('cue:no-start');
-  if (noStart && f.has('cue:agree-explicit')) set(f, 'no-then-agree', 1, noStart.start, f.get('cue:agree-explicit')!.end);
+  const no = f.get('cue:no-start');
+  if (no && agreed) set(f, 'no-then-agree', 1, no.start, agreed.end);
 
   const prev = ctx.previous;
   const agree = f.get('cue:agree-start');
-  const no = f.get('cue:no-start');
   if (prev) {
     const pf = prev.features;
     const prevQuestion = pf.has('question');
