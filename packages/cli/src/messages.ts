@@ -21,7 +21,7 @@ export const messages = {
   badNumber: (flag: string, value: string, expected: string) => `${flag}: expected ${expected}, received "${value}"`,
   rolesFileUnreadable: (path: string, detail: string) => `--roles ${path}: cannot read the file: ${detail}`,
   rolesFileExtension: (path: string) => `--roles ${path}: expected a .json or .csv file`,
-  modelUnreadable: (path: string, detail: string) => `--model ${path}: cannot read the model: ${detail}`,
+  modelUnreadable: (flag: string, path: string, detail: string) => `${flag} ${path}: cannot read the model: ${detail}`,
   outputIsInput: (output: string, input: string) => `refusing to write ${output}: it is the input ${input}; choose another output path`,
   outputFolderIsFile: (path: string) => `--out ${path}: expected a folder, found a file`,
   outputFolderUnwritable: (path: string, detail: string) => `--out ${path}: cannot create the folder: ${detail}`,
@@ -33,6 +33,31 @@ export const messages = {
   goldRequired: () => 'no human codes to compare with: give --gold FILE, --coders FILE FILE …, or inputs whose turns carry human codes (CSV code columns, coded JSONL with "human")',
   evaluateNoInputs: () => 'nothing to evaluate: give coded JSONL or transcript paths (with --gold FILE), or --coders FILE FILE …',
   codersTooFew: (n: number) => `coder comparison needs at least two codings; received ${n}`,
+
+  emptyValue: (flag: string, expected: string) => `${flag}: expected ${expected}, received an empty value`,
+  outputIsFolder: (flag: string, path: string) => `${flag} ${path}: expected a file name, found a folder`,
+  trainNoHumanCodes: () => 'no human codes to train on: give --gold FILE (gold JSONL, or CSV with a turn column) or inputs whose turns carry human codes (CSV code columns, coded JSONL with "human")',
+  trainNothingPaired: (goldTurns: number, goldName: string) =>
+    `none of the ${goldTurns} human-coded turns of ${goldName} pairs with a turn of the inputs; expected the same transcripts, paired by file name (base name, else the name without extension) and turn number`,
+  trainNothingToFit: (codes: readonly string[]) => `the human coding scores none of the codes to fit (${list(codes)}); expected turns coded for at least one of them`,
+
+  // train (warnings and results)
+  trainDuplicateName: (name: string, first: string) => `another input is also named ${name} (${first}); human codes pair with that one, and this one is not used`,
+  trainGoldFileUnpaired: (file: string, turns: number) => `the human coding has ${turns} turns of "${file}" but no input is that transcript; they are not used`,
+  trainGoldTurnsUnpaired: (file: string, turns: readonly number[]) =>
+    `${turns.length} human-coded turn${turns.length === 1 ? '' : 's'} of "${file}" ${turns.length === 1 ? 'is not a turn' : 'are not turns'} of the transcript as read (turn${turns.length === 1 ? '' : 's'} ${turns.slice(0, 5).join(', ')}${turns.length > 5 ? ' …' : ''}); ${turns.length === 1 ? 'it is' : 'they are'} not used (was it coded with other merging? see --no-merge)`,
+  trainInputUncoded: (file: string, turns: number) => `"${file}" (${turns} turns) has no human codes; it is not used for fitting`,
+  trainUnknownCode: (code: string, turns: number, codes: readonly string[]) =>
+    `the human coding uses the code "${code}" (${turns} turns), which is not a code of the codebook (${list(codes)}); it is ignored`,
+  trainCodeNotScored: (code: string) => `no human-coded turn is coded for "${code}" (its "scored" leaves it out); it keeps the base model's weights`,
+  trainCodeNeverGiven: (code: string, turns: number) =>
+    `the human coding never gives "${code}" on the ${turns} turns coded for it, so fitting makes it rarer; if it was not coded, leave it out with --codes`,
+  trainPairing: (matched: number, files: number, uncoded: number, unpaired: number) =>
+    `human codes for ${matched} turn${matched === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}; ${uncoded} turn${uncoded === 1 ? '' : 's'} of the inputs without human codes and ${unpaired} human-coded turn${unpaired === 1 ? '' : 's'} without a transcript turn are not used`,
+  trainedOn: (turns: number, files: number) => `${turns} human-coded turn${turns === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}`,
+  trainDone: (turns: number, files: number, codes: readonly string[], out: string) =>
+    `trained on ${turns} turn${turns === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}, fitted ${list(codes)} → ${out}`,
+  trainNotFittable: (id: string) => `the classifier of the model ${id} cannot be fitted (it has no fit method)`,
 
   duplicateTurn: (key: string) => `turn ${key} is coded twice in this coding; the first coding is kept`,
   noHumanCodes: (path: string) => `${path}: no turn carries human codes; expected a gold file (JSONL, or CSV with a turn column) or a transcript with code columns`,

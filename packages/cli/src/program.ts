@@ -7,6 +7,7 @@ import { compareCommand, type CompareFlags } from './commands/compare.js';
 import { evaluateCommand, type EvaluateFlags } from './commands/evaluate.js';
 import { profileCommand, type ProfileFlags } from './commands/profile.js';
 import { reportCommand, type ReportFlags } from './commands/report.js';
+import { trainCommand, type TrainFlags } from './commands/train.js';
 import type { CliIo } from './io.js';
 import { collect, collectPaths } from './options/analysis-options.js';
 import { OUTPUT_FORMATS, REPORT_FORMATS } from './render/output-format.js';
@@ -17,9 +18,12 @@ export interface ProgramResult {
   exitCode: number;
 }
 
-/** The flags shared by every command that reads transcripts (see docs/cli.md, "Reading transcripts"). */
-function withAnalysisOptions(cmd: Command): Command {
-  return cmd
+/**
+ * The flags shared by every command that reads transcripts (see docs/cli.md, "Reading
+ * transcripts"). `train` leaves out --model and --threshold: it has --base instead.
+ */
+function withAnalysisOptions(cmd: Command, options: { classifier?: boolean } = {}): Command {
+  cmd
     .option('--input-format <format>', `input format, instead of detecting it: ${INPUT_FORMATS.join(', ')}`)
     .option('--speaker-column <name>', 'CSV/TSV: header of the speaker column (default: speaker, name, who …)')
     .option('--text-column <name>', 'CSV/TSV: header of the text column (default: text, utterance, transcript …)')
@@ -30,9 +34,13 @@ function withAnalysisOptions(cmd: Command): Command {
     .option('--observer <name>', 'this speaker is an observer (repeatable, case-insensitive)', collect, [])
     .option('--roles <file>', 'roles and metadata per transcript, JSON or CSV (docs/cli.md, "Roles file")')
     .option('--no-merge', 'keep each segment (line, cue, row) as its own turn instead of merging consecutive segments of a speaker')
-    .option('--no-guess', 'leave roles unknown instead of guessing them from how people talk')
-    .option('--model <file>', 'classifier model JSON (validated on load; default: the built-in CfBT model)')
-    .option('--threshold <score>', 'assign a code when its score is at least this (0–1; default: the model\'s own thresholds)')
+    .option('--no-guess', 'leave roles unknown instead of guessing them from how people talk');
+  if (options.classifier ?? true) {
+    cmd
+      .option('--model <file>', 'classifier model JSON (validated on load; default: the built-in CfBT model)')
+      .option('--threshold <score>', 'assign a code when its score is at least this (0–1; default: the model\'s own thresholds)');
+  }
+  return cmd
     .option('--anonymise', 'replace speaker names with role labels (Coach, Coachee, Observer 2 …), also inside the text')
     .addOption(new Option('--anonymize').hideHelp())
     .option('--stdin-name <name>', 'name of standard input (-) in records and for format detection, e.g. talk.vtt', 'stdin')
@@ -163,6 +171,40 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     )
     .action(async (paths: string[], flags: WithAnonymize<EvaluateFlags>) => {
       result.exitCode = await evaluateCommand(paths, normalise(flags), io);
+    });
+
+  withAnalysisOptions(
+    program
+      .command('train')
+      .summary('fit the classifier to your own human-coded transcripts and write a model file')
+      .description(
+        'Fit the classifier to human codes: the transcripts are read as evaluate reads them, their turns paired with the human codes (--gold, or the codes the inputs carry) by file and turn number, and the weights of the base model (--base, or the built-in CfBT model) adjusted to them, pulled towards the base weights. Turns without a human code are not used. Writes a model JSON to --out for the --model flag of every command. Keep some coded transcripts out of training to measure the model with evaluate.',
+      )
+      .argument('<paths...>', 'the transcripts that were coded (files, folders, globs or -); coded JSONL is read back'),
+    { classifier: false },
+  )
+    .requiredOption('-o, --out <file>', 'the model file to write (.json; written whole or not at all, never over an input)')
+    .option('-g, --gold <path>', 'human coding: gold JSONL, CSV with a turn column (0/1 code columns or a codes column), or transcripts with code columns; a file or folder (repeatable). Default: the human codes the inputs carry', collectPaths, [])
+    .option('--base <file>', 'the model to start from and pull towards (validated as --model; default: the built-in CfBT model)')
+    .option('--codes <codes>', 'fit only these codes, the others keep the base weights (comma-separated; default: every code the human coding scores)', collect)
+    .option('--prior <strength>', 'pull of each weight towards the base model (L2, 0 or more; default 0.01): larger keeps closer to the base')
+    .option('--keep-bias', "keep each code's bias (how often it fires by default) at the base model's value")
+    .option('--epochs <n>', 'passes over the coded turns (default 300)')
+    .option('--learning-rate <rate>', 'step size of the updates (above 0; default 0.05)')
+    .option('--min-count <n>', 'a feature the base does not weigh gets a weight only if at least this many coded turns have it (default 2)')
+    .option('--id <id>', 'id of the new model, written in every record coded with it (default: the base id with -fitted)')
+    .addHelpText(
+      'after',
+      examples([
+        ['coachcode train --gold coded/ sessions/ --out model.json', 'fit to the gold JSONL files in coded/, for the transcripts under sessions/'],
+        ['coachcode train sessions/hand-coded.csv --out model.json', 'a transcript CSV whose code columns hold the human codes'],
+        ['coachcode train --gold human.csv sessions/ --codes challenge,dissonance --out model.json', 'fit two codes; the others keep the built-in weights'],
+        ['coachcode train --gold more.jsonl more/ --base model.json --id our-school --out model-2.json', 'start from an earlier model'],
+        ['coachcode evaluate --model model.json --gold held-out/ held-out/', 'measure it on coded transcripts not used for training'],
+      ]),
+    )
+    .action(async (paths: string[], flags: WithAnonymize<TrainFlags>) => {
+      result.exitCode = await trainCommand(paths, normalise(flags), io);
     });
 
   withChartOptions(

@@ -160,7 +160,7 @@ describe('coachcode code: exit statuses', () => {
   });
 
   it('--help of every command shows examples', async () => {
-    for (const cmd of ['code', 'profile', 'evaluate', 'chart', 'compare', 'report']) {
+    for (const cmd of ['code', 'profile', 'evaluate', 'train', 'chart', 'compare', 'report']) {
       const r = await runCli([cmd, '--help'], { cwd });
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Examples:\n {2}\$ coachcode /);

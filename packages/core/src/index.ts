@@ -37,6 +37,7 @@ export type { ClassifyOptions, TurnClassifier } from './classify/classifier.js';
 export { createClassifier, parseModel } from './classify/linear-classifier.js';
 export type { ClassifierOptions } from './classify/linear-classifier.js';
 export { defaultModel } from './classify/default-model.js';
+export { handModel } from './classify/hand-model.js';
 export { ModelSchema, modelTag } from './classify/model.js';
 export type { Model } from './classify/model.js';
 export type { FitOptions } from './classify/fit.js';

@@ -49,6 +49,7 @@ it('exports exactly the documented names', () => {
     'fileStem',
     'formatDiagnostic',
     'groupFromName',
+    'handModel',
     'isCfbtCode',
     'isInputFormat',
     'isRole',

@@ -56,10 +56,15 @@ export class Reporter {
     if (!this.options.quiet) this.write(this.colors.dim(line));
   }
 
-  /** Reports a finished input's diagnostics and moves the bar on. */
-  fileDone(diagnostics: { warnings: readonly Diagnostic[]; errors: readonly Diagnostic[] }, turns: number): void {
+  /** Reports diagnostics that are not a finished input's (a gold file, a check across files): errors, then warnings. */
+  report(diagnostics: { warnings: readonly Diagnostic[]; errors: readonly Diagnostic[] }): void {
     for (const e of diagnostics.errors) this.error(e);
     for (const w of diagnostics.warnings) this.warning(w);
+  }
+
+  /** Reports a finished input's diagnostics and moves the bar on. */
+  fileDone(diagnostics: { warnings: readonly Diagnostic[]; errors: readonly Diagnostic[] }, turns: number): void {
+    this.report(diagnostics);
     if (diagnostics.errors.length > 0) this.failedFiles++;
     this.turns += turns;
     this.bar?.increment(1, { turns: this.turns });

@@ -1,11 +1,10 @@
 import { basename } from 'node:path';
-import { codeIds, compareCoders, csvRow, evaluateCodings, type Coding, type Diagnostic } from '@coachcode/core';
+import { codeIds, compareCoders, csvRow, evaluateCodings, type Coding } from '@coachcode/core';
 import { readCodings } from '../agreement/read-codings.js';
-import { addToCoding, humanUnits, machineUnits } from '../agreement/units.js';
-import { CodedInput, type Job, type Outcome } from '../batch/job.js';
+import { readInputsAndGold } from '../agreement/read-inputs-and-gold.js';
+import { addToCoding, machineUnits } from '../agreement/units.js';
 import { classifierFor } from '../batch/process-input.js';
 import { Reporter } from '../batch/reporter.js';
-import { runBatch } from '../batch/run-batch.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import { writeChunk, type CliIo } from '../io.js';
 import { messages } from '../messages.js';
@@ -22,11 +21,6 @@ export interface EvaluateFlags extends AnalysisFlags {
   codes?: string[];
   format?: string;
   quiet?: boolean;
-}
-
-function report(reporter: Reporter, d: { warnings: readonly Diagnostic[]; errors: readonly Diagnostic[] }): void {
-  for (const e of d.errors) reporter.error(e);
-  for (const w of d.warnings) reporter.warning(w);
 }
 
 /**
@@ -52,7 +46,7 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
     const codings: Coding[] = [];
     for (const p of coderPaths) {
       const read = readCodings([p], settings, io.cwd);
-      report(reporter, read);
+      reporter.report(read);
       if (read.errors.length > 0) failed = true;
       if (read.coding.size === 0) throw new UsageError([messages.noHumanCodes(p)]);
       codings.push(read.coding);
@@ -68,34 +62,12 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
 
   // Machine against gold: code (or read back) every input, keeping only the codes of each turn.
   const predicted: Coding = new Map();
-  const carried: Coding = new Map();
-  const warnings: Diagnostic[] = [];
-  const { inputs, problems: missing } = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
-  for (const d of missing) reporter.fileDone({ warnings: [], errors: [d] }, 0);
-  const job: Job = { cwd: io.cwd, analysis: settings, codedInput: CodedInput.reuse, keep: { turns: true } };
-  const onOutcome = (outcome: Outcome) => {
-    reporter.fileDone(outcome, outcome.transcripts.reduce((s, t) => s + t.turnCount, 0));
-    for (const t of outcome.transcripts) {
-      for (const u of machineUnits(t.source, t.turns ?? [])) addToCoding(predicted, u, t.source, warnings);
-      for (const u of humanUnits(t.source, t.turns ?? [])) addToCoding(carried, u, t.source, warnings);
-    }
-  };
-  try {
-    await runBatch(inputs, job, { jobs: settings.jobs, readStdin: io.readStdin, onOutcome });
-  } finally {
-    reporter.stop();
-  }
-  if (reporter.failedFiles > 0) failed = true;
-  let gold = carried;
-  let goldName = messages.goldFromInputs();
-  if (flags.gold.length > 0) {
-    const read = readCodings(flags.gold, settings, io.cwd);
-    report(reporter, read);
-    if (read.errors.length > 0) failed = true;
-    gold = read.coding;
-    goldName = flags.gold.join(', ');
-  }
-  for (const w of warnings) reporter.warning(w);
+  const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
+  const read = await readInputsAndGold(expansion, flags.gold, settings, io, reporter, (t, warnings) => {
+    for (const u of machineUnits(t.source, t.turns ?? [])) addToCoding(predicted, u, t.source, warnings);
+  });
+  const { gold, goldName } = read;
+  if (read.failed) failed = true;
   if (gold.size === 0) throw new UsageError([messages.goldRequired()]);
   const evaluation = evaluateCodings(gold, predicted, { codes, byRole: true });
   for (const d of evaluation.diagnostics) reporter.warning(d);

@@ -101,12 +101,13 @@ function readRolesFile(path: string, cwd: string, problems: string[]): RolesFile
   }
 }
 
-function readModel(path: string, cwd: string, problems: string[]): Model | undefined {
+/** Reads and validates the model file of a flag (`--model`, `train --base`), or records the problems. */
+export function readModel(flag: string, path: string, cwd: string, problems: string[]): Model | undefined {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
   } catch (error) {
-    problems.push(messages.modelUnreadable(path, (error as Error).message));
+    problems.push(messages.modelUnreadable(flag, path, (error as Error).message));
     return undefined;
   }
   try {
@@ -158,7 +159,7 @@ export function resolveAnalysis(flags: AnalysisFlags, cwd: string, problems: str
     if (rolesFile) settings.rolesFile = rolesFile;
   }
   if (flags.model !== undefined) {
-    const model = readModel(flags.model, cwd, problems);
+    const model = readModel('--model', flags.model, cwd, problems);
     if (model) settings.model = model;
   }
   if (flags.threshold !== undefined) {

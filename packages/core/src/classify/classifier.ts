@@ -1,5 +1,6 @@
 import type { Codebook } from '../codebook/codebook.js';
 import type { CodedTurn, Turn } from '../model/turn.js';
+import type { FitOptions } from './fit.js';
 
 /** Options every classifier accepts when coding. */
 export interface ClassifyOptions {
@@ -18,5 +19,5 @@ export interface TurnClassifier {
   /** Codes a whole conversation; each turn may use the turns before it as context. */
   classify(turns: readonly Turn[], options?: ClassifyOptions): CodedTurn[];
   /** Learns from human-coded turns (their `humanCodes`), returning a new classifier. */
-  fit?(conversations: readonly (readonly Turn[])[]): TurnClassifier;
+  fit?(conversations: readonly (readonly Turn[])[], options?: FitOptions): TurnClassifier;
 }

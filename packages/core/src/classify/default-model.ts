@@ -1,11 +1,6 @@
 import type { Model } from './model.js';
 
-/**
- * The default model for the CfBT codebook. Weights were set by hand from the decision rules
- * in `docs/codebook.md` and checked against the tuning part of the project's coded fixtures
- * and a development part of the MRDA benchmark (see `docs/benchmarks.md`); the held-out parts
- * were not used to set them.
- */
+/** The default model for the CfBT codebook: for now, the hand-set weights of `handModel`. */
 export const defaultModel: Model = {
   format: 'coachcode-model',
   id: 'cfbt-default',

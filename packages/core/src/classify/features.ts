@@ -1,5 +1,6 @@
 import type { Turn } from '../model/turn.js';
 import { BACKCHANNEL_ONLY, CUES, ONLY_TOKENS } from './cues.js';
+import { FUNCTION_WORDS } from './lexicon.js';
 import { contentStems, isQuestion, isTagQuestion, words } from './text-features.js';
 
 /** A feature that fired on a turn, with the span of text behind it (if any). */
@@ -43,6 +44,31 @@ const EARLY = 60;
 const SELF_CRITICAL = /\b(?:i should(?:n'?t)? have|my (?:fault|mistake)|i (?:didn'?t|wasn'?t|could have|messed|rushed|forgot|lost)|i got (?:that|it) wrong)\b/i;
 const PROPOSAL = /\b(?:you could|you might|could you|maybe|perhaps|how about|what about|why don'?t|let'?s|we (?:could|should|might)|i'?d (?:suggest|recommend|try)|have you (?:thought|considered|tried)|try|suggest|worth|should we|shall we|i think we|i think you)\b/i;
 const FEEDBACK = /\b(?:i (?:noticed|saw|liked|thought|felt|was struck)|it (?:seemed|looked|felt)|(?:really )?(?:well done|good|great|nice|strong|clear|effective)|(?:the|your) (?:lesson|starter|plenary|questioning|explanation|pace|pacing|task|instructions?))\b/i;
+
+const WORD_AT = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Whether a feature is lexical or copied from the previous turn (rather than a cue or context feature). */
+function isDerived(name: string): boolean {
+  return name.startsWith('word:') || name.startsWith('first') || name.startsWith('prev:');
+}
+
+/**
+ * Lexical features, for fitted weights: `word:<w>` for each word of the closed list
+ * {@link FUNCTION_WORDS} in the turn (span: its first use), and the turn's opening as
+ * `first:<w>` and `first2:<w> <w>`, where a word not on the list is written `_`.
+ */
+function addLexical(text: string, f: TurnFeatures): void {
+  const opening: string[] = [];
+  WORD_AT.lastIndex = 0;
+  for (let m = WORD_AT.exec(text); m; m = WORD_AT.exec(text)) {
+    const w = m[0].toLowerCase().replace(/’/g, "'");
+    const listed = FUNCTION_WORDS.has(w);
+    if (opening.length < 2) opening.push(listed ? w : '_');
+    if (listed && !f.has(`word:${w}`)) set(f, `word:${w}`, 1, m.index, m.index + m[0].length);
+  }
+  if (opening.length > 0) set(f, `first:${opening[0]}`, 1);
+  if (opening.length > 1) set(f, `first2:${opening.join(' ')}`, 1);
+}
 
 function set(f: TurnFeatures, name: string, value = 1, start = 0, end = 0): void {
   f.set(name, { value, start, end });
@@ -143,5 +169,8 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
     if (recent >= 2 && ratio >= 0.3) set(f, 'overlap-recent', ratio, whole.start, whole.end);
     if (early >= 2 && early / stems.size >= 0.3 && recent <= 1) set(f, 'overlap-earlier', early / stems.size, whole.start, whole.end);
   }
+  addLexical(text, f);
+  // What the previous turn was, feature by feature (`prev:<name>`), for fitted weights.
+  if (prev) for (const [name, hit] of prev.features) if (!isDerived(name)) set(f, `prev:${name}`, hit.value);
   return { features: f, stems, words: n };
 }

@@ -6,12 +6,20 @@ import type { CodeWeights, Model } from './model.js';
 export interface FitOptions {
   /** Passes over the data (default 300). */
   epochs?: number;
-  /** Step size (default 0.1). */
+  /** Step size of the Adam updates (default 0.05). */
   learningRate?: number;
-  /** Pull of each weight towards its prior value (L2, default 0.05). */
+  /** Pull of each weight towards its prior value (L2, default 0.01). */
   prior?: number;
+  /** Keep each code's bias at the prior's value instead of fitting it (default false). */
+  keepBias?: boolean;
+  /** Codes to fit; the others keep the prior's weights (default: every code). */
+  codes?: readonly string[];
+  /** A feature the prior does not weigh gets a weight only if at least this many turns have it (default 2). */
+  minCount?: number;
   /** `id` of the fitted model (default: the prior's id with `-fitted`). */
   id?: string;
+  /** Provenance written to the model's `trainedOn` (default: the number of turns). */
+  trainedOn?: string;
 }
 
 /** A conversation with its analysed turns. */
@@ -20,50 +28,101 @@ export interface FitConversation {
   analyses: readonly TurnAnalysis[];
 }
 
+interface Row {
+  /** Feature indices and values. */
+  x: [number, number][];
+  y: ReadonlySet<string>;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
 /**
- * Fits logistic weights per code by full-batch gradient descent, starting from (and pulled
- * towards) the prior model's weights, so a small coded corpus adjusts the hand-set weights
- * rather than replacing them. Only turns with `humanCodes` are used.
+ * Fits logistic weights per code, starting from the prior model's weights and pulled towards
+ * them (L2), so a small coded corpus adjusts the prior rather than replacing it. Features the
+ * prior does not weigh (lexical `word:` features, for example) start at 0 and are pulled
+ * towards 0. Full-batch Adam; deterministic. Only turns with `humanCodes` are used.
  */
 export function fitModel(prior: Model, codes: readonly string[], data: readonly FitConversation[], options: FitOptions = {}): Model {
   const epochs = options.epochs ?? 300;
-  const lr = options.learningRate ?? 0.1;
-  const l2 = options.prior ?? 0.05;
-  const rows: { x: [string, number][]; y: Set<string> }[] = [];
+  const lr = options.learningRate ?? 0.05;
+  const l2 = options.prior ?? 0.01;
+  const minCount = options.minCount ?? 2;
+  const toFit = new Set(options.codes ?? codes);
+
+  // Feature index: the prior's features, and others seen in at least `minCount` turns.
+  const counts = new Map<string, number>();
   for (const c of data) {
     c.turns.forEach((t, i) => {
-      if (!t.humanCodes) return;
       const a = c.analyses[i];
-      if (!a) return;
-      rows.push({ x: [...a.features].map(([k, h]) => [k, h.value]), y: new Set(t.humanCodes) });
+      if (t.humanCodes && a) for (const k of a.features.keys()) counts.set(k, (counts.get(k) ?? 0) + 1);
     });
   }
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const add = (k: string): void => {
+    if (!index.has(k)) index.set(k, names.push(k) - 1);
+  };
+  for (const code of codes) for (const k of Object.keys(prior.codes[code]?.weights ?? {})) add(k);
+  for (const [k, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) if (n >= minCount) add(k);
+
+  const rows: Row[] = [];
+  for (const c of data) {
+    c.turns.forEach((t, i) => {
+      const a = c.analyses[i];
+      if (!t.humanCodes || !a) return;
+      const x: [number, number][] = [];
+      for (const [k, h] of a.features) {
+        const j = index.get(k);
+        if (j !== undefined) x.push([j, h.value]);
+      }
+      rows.push({ x, y: new Set(t.humanCodes) });
+    });
+  }
+
   const out: Record<string, CodeWeights> = {};
   for (const code of codes) {
     const p = prior.codes[code] ?? { bias: -3, weights: {} };
-    const w = new Map<string, number>(Object.entries(p.weights));
+    if (!toFit.has(code) || rows.length === 0) {
+      if (prior.codes[code]) out[code] = p;
+      continue;
+    }
+    const d = names.length;
+    const p0 = Float64Array.from(names, (k) => p.weights[k] ?? 0);
+    const w = Float64Array.from(p0);
+    const m = new Float64Array(d + 1);
+    const v = new Float64Array(d + 1);
+    const g = new Float64Array(d + 1);
     let bias = p.bias;
-    for (const r of rows) for (const [k] of r.x) if (!w.has(k)) w.set(k, 0);
-    const n = Math.max(rows.length, 1);
-    for (let e = 0; e < epochs; e++) {
-      const grad = new Map<string, number>();
-      let gb = 0;
+    const n = rows.length;
+    for (let e = 1; e <= epochs; e++) {
+      g.fill(0);
       for (const r of rows) {
         let z = bias;
-        for (const [k, v] of r.x) z += (w.get(k) ?? 0) * v;
+        for (const [j, x] of r.x) z += (w[j] as number) * x;
         const err = 1 / (1 + Math.exp(-z)) - (r.y.has(code) ? 1 : 0);
-        gb += err;
-        for (const [k, v] of r.x) grad.set(k, (grad.get(k) ?? 0) + err * v);
+        g[d] = (g[d] as number) + err;
+        for (const [j, x] of r.x) g[j] = (g[j] as number) + err * x;
       }
-      bias -= (lr * gb) / n;
-      for (const [k, value] of w) {
-        const g = (grad.get(k) ?? 0) / n + l2 * (value - (p.weights[k] ?? 0));
-        w.set(k, value - lr * g * 10);
+      const b1 = 1 - 0.9 ** e;
+      const b2 = 1 - 0.999 ** e;
+      for (let j = 0; j <= d; j++) {
+        if (j === d && options.keepBias) continue;
+        const gj = (g[j] as number) / n + (j < d ? l2 * ((w[j] as number) - (p0[j] as number)) : 0);
+        m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
+        v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
+        const step = (lr * ((m[j] as number) / b1)) / (Math.sqrt((v[j] as number) / b2) + 1e-8);
+        if (j === d) bias -= step;
+        else w[j] = (w[j] as number) - step;
       }
     }
     const weights: Record<string, number> = {};
-    for (const [k, v] of [...w].sort(([a], [b]) => a.localeCompare(b))) if (Math.abs(v) >= 0.01) weights[k] = Math.round(v * 100) / 100;
-    out[code] = { bias: Math.round(bias * 100) / 100, weights, ...(p.threshold !== undefined ? { threshold: p.threshold } : {}) };
+    names.forEach((k, j) => {
+      const x = round2(w[j] as number);
+      if (x !== 0) weights[k] = x;
+    });
+    out[code] = { bias: round2(bias), weights, ...(p.threshold !== undefined ? { threshold: p.threshold } : {}) };
   }
-  return { ...prior, id: options.id ?? `${prior.id}-fitted`, codes: out, trainedOn: `${rows.length} human-coded turns` };
+  return { ...prior, id: options.id ?? `${prior.id}-fitted`, codes: out, trainedOn: options.trainedOn ?? `${rows.length} human-coded turns` };
 }

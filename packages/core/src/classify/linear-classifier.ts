@@ -124,7 +124,7 @@ class LinearClassifier implements TurnClassifier {
     return { ...turn, codes, primary, scores, evidence };
   }
 
-  fit(conversations: readonly (readonly Turn[])[], options?: FitOptions): TurnClassifier {
+  fit(conversations: readonly (readonly Turn[])[], options?: FitOptions): TurnClassifier & { readonly model: Model } {
     const data = conversations.map((turns) => ({ turns, analyses: analyzeConversation(turns, (a) => this.score('challenge', a)) }));
     return new LinearClassifier(fitModel(this.model, this.codes, data, options), this.codebook);
   }

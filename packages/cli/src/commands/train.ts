@@ -1,0 +1,108 @@
+import { statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { codeIds, createClassifier, parseModel, type Model, type Turn, type TurnClassifier } from '@coachcode/core';
+import { conversationsFor, countUsed, groupCodesByScoredTurns, labelTurns } from '../agreement/label-turns.js';
+import { readInputsAndGold } from '../agreement/read-inputs-and-gold.js';
+import { Reporter } from '../batch/reporter.js';
+import { expandInputs } from '../inputs/expand-inputs.js';
+import type { InputRef } from '../inputs/input-ref.js';
+import type { CliIo } from '../io.js';
+import { messages } from '../messages.js';
+import { readModel, resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
+import { resolveFit, type FitFlags } from '../options/fit-options.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { inputPathSet, outputClash } from '../output/output-paths.js';
+import { UsageError, throwIfProblems } from '../usage-error.js';
+
+/** Flags of `coachcode train` (the shared reading flags, without --model and --threshold). */
+export interface TrainFlags extends Omit<AnalysisFlags, 'model' | 'threshold'>, FitFlags {
+  gold: string[];
+  out: string;
+  base?: string;
+  quiet?: boolean;
+}
+
+/** Checks the model output before anything runs: a `.json` file name, not a folder, not one of the inputs. */
+function checkModelOutput(out: string, inputs: readonly InputRef[], cwd: string, problems: string[]): void {
+  if (extname(out).toLowerCase() !== '.json') problems.push(messages.outputExtension('--out', out, ['.json']));
+  try {
+    if (statSync(resolve(cwd, out)).isDirectory()) problems.push(messages.outputIsFolder('--out', out));
+  } catch {
+    // Not there yet: it will be created.
+  }
+  const clash = outputClash(out, inputPathSet(inputs, cwd), cwd);
+  if (clash) problems.push(clash);
+}
+
+/**
+ * The model of a fitted classifier, validated. (The core types `fit()` as returning a plain
+ * `TurnClassifier`, so the `model` its linear classifier carries is read and checked here.)
+ */
+function modelOf(classifier: TurnClassifier): Model {
+  return parseModel((classifier as Partial<{ model: unknown }>).model, classifier.id);
+}
+
+/**
+ * `coachcode train`: fits the classifier to the human codes of the inputs (`--gold`, or the codes
+ * the inputs carry), starting from `--base` or the built-in model, and writes the fitted model
+ * to `--out` for `--model`. Turns pair with human codes as in `evaluate`; turns without a human
+ * code are not used.
+ */
+export async function trainCommand(paths: readonly string[], flags: TrainFlags, io: CliIo): Promise<number> {
+  // 1. Every flag checked before anything is read; the base model is read like --model.
+  const problems: string[] = [];
+  const settings = resolveAnalysis(flags, io.cwd, problems);
+  if (flags.base !== undefined) {
+    const model = readModel('--base', flags.base, io.cwd, problems);
+    if (model) settings.model = model;
+  }
+  const base = createClassifier(settings.model ? { model: settings.model } : {});
+  const codebookCodes = codeIds(base.codebook);
+  const fit = resolveFit(flags, codebookCodes, problems);
+  const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
+  const goldFiles = flags.gold.length > 0 ? expandInputs(flags.gold, { cwd: io.cwd, stdinName: settings.stdinName }).inputs : [];
+  const others: InputRef[] = [flags.base, flags.roles].flatMap((p) => (p === undefined ? [] : [{ kind: 'file' as const, path: p }]));
+  checkModelOutput(flags.out, [...expansion.inputs, ...goldFiles, ...others], io.cwd, problems);
+  throwIfProblems(problems);
+
+  // 2. Read the inputs' turns and the human coding, as evaluate does.
+  const reporter = new Reporter(io, { quiet: flags.quiet ?? false, total: expansion.inputs.length + expansion.problems.length, label: 'reading' });
+  const transcripts: { source: string; turns: readonly Turn[] }[] = [];
+  const read = await readInputsAndGold(expansion, flags.gold, settings, io, reporter, (t) => {
+    transcripts.push({ source: t.source, turns: t.turns ?? [] });
+  });
+  if (read.gold.size === 0) throw new UsageError([messages.trainNoHumanCodes()]);
+
+  // 3. Pair human codes with turns (file and turn number); turns without one are left out.
+  const labelling = labelTurns(transcripts, read.gold, codebookCodes);
+  for (const w of labelling.warnings) reporter.warning(w);
+  const pairedFiles = labelling.transcripts.filter((t) => t.gold.some((g) => g !== undefined)).length;
+  reporter.info(messages.trainPairing(labelling.matched, pairedFiles, labelling.uncoded, labelling.unpaired));
+  if (labelling.matched === 0) throw new UsageError([messages.trainNothingPaired(read.gold.size, read.goldName)]);
+
+  // 4. Fit each group of codes on the turns coded for it (one group unless `scored` differs).
+  const toFit = fit.codes ?? codebookCodes;
+  const { groups, unscored } = groupCodesByScoredTurns(labelling, toFit);
+  for (const code of unscored) reporter.warning({ code: 'train-code-not-scored', severity: 'warning', message: messages.trainCodeNotScored(code) });
+  const fitted = toFit.filter((c) => !unscored.includes(c));
+  if (fitted.length === 0) throw new UsageError([messages.trainNothingToFit(toFit)]);
+  const used = countUsed(labelling, fitted);
+  for (const code of fitted) {
+    if (used.positives.get(code) === 0) {
+      const coded = countUsed(labelling, [code]).turns;
+      reporter.warning({ code: 'train-code-never-given', severity: 'warning', message: messages.trainCodeNeverGiven(code, coded) });
+    }
+  }
+  const options = { ...fit, id: fit.id ?? `${base.model.id}-fitted`, trainedOn: messages.trainedOn(used.turns, used.files) };
+  let classifier: TurnClassifier = base;
+  for (const codes of groups) {
+    if (!classifier.fit) throw new Error(messages.trainNotFittable(classifier.id));
+    classifier = classifier.fit(conversationsFor(labelling, codes), { ...options, codes });
+  }
+
+  // 5. Write the model atomically, pretty-printed.
+  const model = modelOf(classifier);
+  writeFileAtomic(resolve(io.cwd, flags.out), JSON.stringify(model, null, 2) + '\n');
+  reporter.info(messages.trainDone(used.turns, used.files, fitted, flags.out));
+  return read.failed ? 1 : 0;
+}
