@@ -27,6 +27,11 @@ export interface TurnContext {
   otherContinues: boolean;
   /** Whether this conversation's transcript is punctuated (speech transcripts often are not). */
   punctuated: boolean;
+  /**
+   * The lexical and previous-turn features (`word:`, `first:`, `first2:`, `prev:`) to compute:
+   * those a model weighs. All of them when absent (for fitting).
+   */
+  lexical?: ReadonlySet<string>;
 }
 
 /** Per-turn facts computed once and reused as context by later turns. */
@@ -45,29 +50,47 @@ const SELF_CRITICAL = /\b(?:i should(?:n'?t)? have|my (?:fault|mistake)|i (?:did
 const PROPOSAL = /\b(?:you could|you might|could you|maybe|perhaps|how about|what about|why don'?t|let'?s|we (?:could|should|might)|i'?d (?:suggest|recommend|try)|have you (?:thought|considered|tried)|try|suggest|worth|should we|shall we|i think we|i think you)\b/i;
 const FEEDBACK = /\b(?:i (?:noticed|saw|liked|thought|felt|was struck)|it (?:seemed|looked|felt)|(?:really )?(?:well done|good|great|nice|strong|clear|effective)|(?:the|your) (?:lesson|starter|plenary|questioning|explanation|pace|pacing|task|instructions?))\b/i;
 
-const WORD_AT = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** Feature names, made once: `word:<w>` per listed word, `prev:<name>` per feature seen. */
+const WORD_NAME = new Map([...FUNCTION_WORDS].map((w) => [w, `word:${w}`]));
+const PREV_NAME = new Map<string, string>();
 
 /** Whether a feature is lexical or copied from the previous turn (rather than a cue or context feature). */
-function isDerived(name: string): boolean {
+export function isDerived(name: string): boolean {
   return name.startsWith('word:') || name.startsWith('first') || name.startsWith('prev:');
 }
 
 /**
  * Lexical features, for fitted weights: `word:<w>` for each word of the closed list
  * {@link FUNCTION_WORDS} in the turn (span: its first use), and the turn's opening as
- * `first:<w>` and `first2:<w> <w>`, where a word not on the list is written `_`.
+ * `first:<w>` and `first2:<w> <w>`, where a word not on the list is written `_`. Only the
+ * names in `wanted` (all when absent).
  */
-function addLexical(text: string, f: TurnFeatures): void {
-  const opening: string[] = [];
-  WORD_AT.lastIndex = 0;
-  for (let m = WORD_AT.exec(text); m; m = WORD_AT.exec(text)) {
-    const w = m[0].toLowerCase().replace(/’/g, "'");
-    const listed = FUNCTION_WORDS.has(w);
-    if (opening.length < 2) opening.push(listed ? w : '_');
-    if (listed && !f.has(`word:${w}`)) set(f, `word:${w}`, 1, m.index, m.index + m[0].length);
+function addLexical(tokens: readonly string[], starts: readonly number[], f: TurnFeatures, wanted: ReadonlySet<string> | undefined): void {
+  let first: string | undefined;
+  let second: string | undefined;
+  tokens.forEach((w, i) => {
+    const name = WORD_NAME.get(w);
+    if (first === undefined) first = name ? w : '_';
+    else if (second === undefined) second = name ? w : '_';
+    const start = starts[i] as number;
+    if (name && (!wanted || wanted.has(name)) && !f.has(name)) set(f, name, 1, start, start + w.length);
+  });
+  if (first === undefined) return;
+  const one = `first:${first}`;
+  if (!wanted || wanted.has(one)) set(f, one, 1);
+  if (second === undefined) return;
+  const two = `first2:${first} ${second}`;
+  if (!wanted || wanted.has(two)) set(f, two, 1);
+}
+
+/** `prev:<name>` for each cue and context feature of the previous turn (those in `wanted`). */
+function addPrevious(pf: TurnFeatures, f: TurnFeatures, wanted: ReadonlySet<string> | undefined): void {
+  for (const [name, hit] of pf) {
+    if (isDerived(name)) continue;
+    let prevName = PREV_NAME.get(name);
+    if (prevName === undefined) PREV_NAME.set(name, (prevName = `prev:${name}`));
+    if (!wanted || wanted.has(prevName)) set(f, prevName, hit.value);
   }
-  if (opening.length > 0) set(f, `first:${opening[0]}`, 1);
-  if (opening.length > 1) set(f, `first2:${opening.join(' ')}`, 1);
 }
 
 function set(f: TurnFeatures, name: string, value = 1, start = 0, end = 0): void {
@@ -88,7 +111,7 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
     // a link to earlier talk is a link wherever it comes.
     if (m) set(f, `cue:${c.id}`, m.index <= EARLY || c.code === 'continuity' ? 1 : 0.6, m.index, m.index + m[0].length);
   }
-  const tokens = words(text);
+  const { tokens, starts } = words(text);
   const n = tokens.length;
   const stems = new Set(contentStems(tokens));
   const whole = { start: 0, end: text.length };
@@ -169,8 +192,10 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
     if (recent >= 2 && ratio >= 0.3) set(f, 'overlap-recent', ratio, whole.start, whole.end);
     if (early >= 2 && early / stems.size >= 0.3 && recent <= 1) set(f, 'overlap-earlier', early / stems.size, whole.start, whole.end);
   }
-  addLexical(text, f);
-  // What the previous turn was, feature by feature (`prev:<name>`), for fitted weights.
-  if (prev) for (const [name, hit] of prev.features) if (!isDerived(name)) set(f, `prev:${name}`, hit.value);
+  if (!ctx.lexical || ctx.lexical.size > 0) {
+    addLexical(tokens, starts, f, ctx.lexical);
+    // What the previous turn was, feature by feature, for fitted weights.
+    if (prev) addPrevious(prev.features, f, ctx.lexical);
+  }
   return { features: f, stems, words: n };
 }

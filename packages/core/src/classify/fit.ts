@@ -8,8 +8,10 @@ export interface FitOptions {
   epochs?: number;
   /** Step size of the Adam updates (default 0.05). */
   learningRate?: number;
-  /** Pull of each weight towards its prior value (L2, default 0.01). */
+  /** Pull of each weight the prior model sets towards its prior value (L2, default 0.01). */
   prior?: number;
+  /** Pull towards 0 of the weights of features the prior does not weigh (L2, default: `prior`). */
+  priorNew?: number;
   /** Keep each code's bias at the prior's value instead of fitting it (default false). */
   keepBias?: boolean;
   /** Codes to fit; the others keep the prior's weights (default: every code). */
@@ -48,6 +50,7 @@ export function fitModel(prior: Model, codes: readonly string[], data: readonly 
   const epochs = options.epochs ?? 300;
   const lr = options.learningRate ?? 0.05;
   const l2 = options.prior ?? 0.01;
+  const l2New = options.priorNew ?? l2;
   const minCount = options.minCount ?? 2;
   const toFit = new Set(options.codes ?? codes);
 
@@ -90,6 +93,7 @@ export function fitModel(prior: Model, codes: readonly string[], data: readonly 
     }
     const d = names.length;
     const p0 = Float64Array.from(names, (k) => p.weights[k] ?? 0);
+    const pull = Float64Array.from(names, (k) => (k in p.weights ? l2 : l2New));
     const w = Float64Array.from(p0);
     const m = new Float64Array(d + 1);
     const v = new Float64Array(d + 1);
@@ -109,7 +113,7 @@ export function fitModel(prior: Model, codes: readonly string[], data: readonly 
       const b2 = 1 - 0.999 ** e;
       for (let j = 0; j <= d; j++) {
         if (j === d && options.keepBias) continue;
-        const gj = (g[j] as number) / n + (j < d ? l2 * ((w[j] as number) - (p0[j] as number)) : 0);
+        const gj = (g[j] as number) / n + (j < d ? (pull[j] as number) * ((w[j] as number) - (p0[j] as number)) : 0);
         m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
         v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
         const step = (lr * ((m[j] as number) / b1)) / (Math.sqrt((v[j] as number) / b2) + 1e-8);

@@ -7,7 +7,7 @@ import type { CodedTurn, Evidence, Turn } from '../model/turn.js';
 import type { ClassifyOptions, TurnClassifier } from './classifier.js';
 import { defaultModel } from './default-model.js';
 import type { TurnAnalysis, TurnContext } from './features.js';
-import { extractFeatures } from './features.js';
+import { extractFeatures, isDerived } from './features.js';
 import type { Model } from './model.js';
 import { ModelSchema, modelTag } from './model.js';
 import { fitModel, type FitOptions } from './fit.js';
@@ -43,7 +43,7 @@ export function isPunctuated(turns: readonly Turn[]): boolean {
  * a turn's challenge score, which later turns use (a reasoned reply to a challenge is itself
  * challenge).
  */
-export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnalysis) => number): TurnAnalysis[] {
+export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnalysis) => number, lexical?: ReadonlySet<string>): TurnAnalysis[] {
   const punctuated = isPunctuated(turns);
   const lastSeen = new Map<string, number>();
   const out: TurnAnalysis[] = [];
@@ -64,6 +64,7 @@ export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnaly
       otherContinues: p >= 0 && next !== undefined && next.speaker === turns[p]?.speaker,
       punctuated,
     };
+    if (lexical) ctx.lexical = lexical;
     if (p >= 0) ctx.previous = { turn: turns[p] as Turn, features: (out[p] as TurnAnalysis).features, challenge: challenge[p] ?? 0 };
     const a = extractFeatures(turn, ctx);
     out.push(a);
@@ -79,36 +80,71 @@ class LinearClassifier implements TurnClassifier {
   readonly codebook: Codebook;
   readonly model: Model;
   private readonly codes: string[];
+  /** Feature name → its weight for each code (in `codes` order), for one lookup per feature. */
+  private readonly table = new Map<string, Float64Array>();
+  private readonly biases: Float64Array;
+  /** The lexical and previous-turn features the model weighs (only these are computed). */
+  private readonly lexical = new Set<string>();
+  private readonly challenge: number;
 
   constructor(model: Model, codebook: Codebook) {
     this.model = model;
     this.codebook = codebook;
     this.id = modelTag(model);
     this.codes = codeIds(codebook);
+    this.biases = Float64Array.from(this.codes, (c) => model.codes[c]?.bias ?? 0);
+    this.codes.forEach((code, i) => {
+      for (const [name, weight] of Object.entries(model.codes[code]?.weights ?? {})) {
+        let row = this.table.get(name);
+        if (!row) this.table.set(name, (row = new Float64Array(this.codes.length)));
+        row[i] = weight;
+        if (isDerived(name)) this.lexical.add(name);
+      }
+    });
+    this.challenge = this.codes.indexOf('challenge');
+  }
+
+  /** Logits of every code (in `codes` order) for analysed features. */
+  private logits(a: TurnAnalysis): Float64Array {
+    const z = Float64Array.from(this.biases);
+    for (const [name, hit] of a.features) {
+      const row = this.table.get(name);
+      if (row) for (let i = 0; i < z.length; i++) z[i] = (z[i] as number) + (row[i] as number) * hit.value;
+    }
+    return z;
   }
 
   /** Raw score (0–1) of one code for analysed features. */
   score(code: string, a: TurnAnalysis): number {
-    const w = this.model.codes[code];
-    if (!w) return 0;
-    let x = w.bias;
-    for (const [name, hit] of a.features) x += (w.weights[name] ?? 0) * hit.value;
-    return sigmoid(x);
+    const i = this.codes.indexOf(code);
+    return i < 0 || !this.model.codes[code] ? 0 : sigmoid(this.logits(a)[i] as number);
   }
+
+  private challengeScore = (a: TurnAnalysis): number => (this.challenge < 0 || !this.model.codes.challenge ? 0 : sigmoid(this.logits(a)[this.challenge] as number));
 
   classify(turns: readonly Turn[], options: ClassifyOptions = {}): CodedTurn[] {
-    const analyses = analyzeConversation(turns, (a) => this.score('challenge', a));
-    return turns.map((turn, i) => this.code(turn, analyses[i] as TurnAnalysis, options));
+    // analyzeConversation asks for each turn's challenge score once, in order: keep its logits.
+    const logits: Float64Array[] = [];
+    const analyses = analyzeConversation(
+      turns,
+      (a) => {
+        const z = this.logits(a);
+        logits.push(z);
+        return this.challenge < 0 || !this.model.codes.challenge ? 0 : sigmoid(z[this.challenge] as number);
+      },
+      this.lexical,
+    );
+    return turns.map((turn, i) => this.code(turn, analyses[i] as TurnAnalysis, logits[i] as Float64Array, options));
   }
 
-  private code(turn: Turn, a: TurnAnalysis, options: ClassifyOptions): CodedTurn {
+  private code(turn: Turn, a: TurnAnalysis, z: Float64Array, options: ClassifyOptions): CodedTurn {
     const scores: Record<string, number> = {};
     const codes: string[] = [];
     const evidence: Evidence[] = [];
     let primary: string | null = null;
     let best = -1;
-    for (const code of this.codes) {
-      const s = this.score(code, a);
+    for (const [i, code] of this.codes.entries()) {
+      const s = this.model.codes[code] ? sigmoid(z[i] as number) : 0;
       scores[code] = round2(s);
       const w = this.model.codes[code];
       const threshold = options.threshold ?? w?.threshold ?? this.model.threshold;
@@ -116,7 +152,7 @@ class LinearClassifier implements TurnClassifier {
       codes.push(code);
       if (s > best) [best, primary] = [s, code];
       for (const [name, hit] of a.features) {
-        if ((w.weights[name] ?? 0) > 0 && hit.end > hit.start) {
+        if (hit.end > hit.start && (this.table.get(name)?.[i] ?? 0) > 0) {
           evidence.push({ code, cue: name.startsWith('cue:') ? name.slice(4) : name, start: hit.start, end: hit.end });
         }
       }
@@ -125,7 +161,7 @@ class LinearClassifier implements TurnClassifier {
   }
 
   fit(conversations: readonly (readonly Turn[])[], options?: FitOptions): TurnClassifier & { readonly model: Model } {
-    const data = conversations.map((turns) => ({ turns, analyses: analyzeConversation(turns, (a) => this.score('challenge', a)) }));
+    const data = conversations.map((turns) => ({ turns, analyses: analyzeConversation(turns, this.challengeScore) }));
     return new LinearClassifier(fitModel(this.model, this.codes, data, options), this.codebook);
   }
 }

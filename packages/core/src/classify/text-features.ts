@@ -21,9 +21,16 @@ export function stem(word: string): string {
   return s;
 }
 
-/** Lower-cased words of a text. */
-export function words(text: string): string[] {
-  return (text.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/’/g, "'"));
+/** Lower-cased words of a text (curly apostrophes made straight), with where each starts in the text. */
+export function words(text: string): { tokens: string[]; starts: number[] } {
+  const tokens: string[] = [];
+  const starts: number[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    tokens.push(m[0].toLowerCase().replace(/’/g, "'"));
+    starts.push(m.index);
+  }
+  return { tokens, starts };
 }
 
 /** Stems of the content words of a text (stop words and one-letter words left out). */

@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { defaultModel } from '../src/classify/default-model.js';
+import { handModel } from '../src/classify/hand-model.js';
+import { FUNCTION_WORDS } from '../src/classify/lexicon.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const built = existsSync(`${root}packages/core/dist/index.js`);
+
+describe('the default model', () => {
+  // pnpm test builds first; a bare `vitest run` on a fresh clone has no dist to fit with.
+  it.skipIf(!built)('is what scripts/train-default-model.mjs fits from the hand model and the tuning fixtures', () => {
+    const out = execFileSync(process.execPath, ['scripts/train-default-model.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+    expect(out).toMatch(/matches the recipe \(\d+ turns\)/);
+  });
+
+  it('keeps the hand weights of the codes it does not fit, and records how it was made', () => {
+    for (const code of ['summary', 'continuity', 'dissonance']) expect(defaultModel.codes[code]).toEqual(handModel.codes[code]);
+    for (const code of ['challenge', 'acceptance']) expect(defaultModel.codes[code]).not.toEqual(handModel.codes[code]);
+    expect(defaultModel.trainedOn).toMatch(/tuning conversations/);
+  });
+
+  it('weighs only cue, context and closed-list lexical features, so it holds no transcript text', () => {
+    const names = Object.values(defaultModel.codes).flatMap((c) => Object.keys(c.weights));
+    const lexical = names.filter((n) => /^(?:word|first2?):/.test(n));
+    expect(lexical.length).toBeGreaterThan(0);
+    for (const n of lexical) {
+      for (const w of n.slice(n.indexOf(':') + 1).split(' ')) expect(w === '_' || FUNCTION_WORDS.has(w), `${n}: "${w}" is not on the closed list`).toBe(true);
+    }
+    for (const n of names.filter((x) => !lexical.includes(x))) expect(n).toMatch(/^(?:prev:)?(?:cue:)?[a-z-]+$/);
+  });
+});
