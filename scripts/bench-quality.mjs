@@ -15,13 +15,14 @@ const core = await import(join(root, 'packages/core/dist/index.js')).catch(() =>
   process.exit(2);
 });
 const classifier = core.createClassifier();
+const hand = core.createClassifier({ model: core.handModel });
 const fmt = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(2));
 
-/** Codes every transcript in `files`, returns the machine coding. */
-function codeFiles(files) {
+/** Codes every transcript in `files` (with the default model unless told), returns the machine coding. */
+function codeFiles(files, by = classifier) {
   let jsonl = '';
   for (const f of files) {
-    const a = core.analyze(readFileSync(f), { source: f, classifier });
+    const a = core.analyze(readFileSync(f), { source: f, classifier: by });
     jsonl += core.toJsonl(a.records);
   }
   return core.readCodingJsonl(jsonl, { source: 'machine' }).coding;
@@ -43,12 +44,19 @@ function table(title, evaluation) {
   console.log(`| **macro** | | | ${fmt(m.precision.mean)} | ${fmt(m.recall.mean)} | ${fmt(m.f1.mean)} | **${fmt(m.kappa.mean)}** |`);
 }
 
+/** One row of kappas per code and their mean. */
+function kappaRow(label, evaluation) {
+  const ks = evaluation.perCode.map((c) => fmt(c.kappa));
+  return `| ${label} | ${ks.join(' | ')} | ${fmt(evaluation.macro.kappa.mean)} |`;
+}
+
 // 1. fixtures
 const goldDir = join(root, 'fixtures/gold');
 const transcriptDir = join(root, 'fixtures/transcripts');
 const split = JSON.parse(readFileSync(join(root, 'fixtures/split.json'), 'utf8'));
 const transcripts = readdirSync(transcriptDir);
 const codes = core.codeIds(core.cfbtCodebook);
+const compared = [];
 for (const part of ['tune', 'heldout']) {
   const stems = split[part];
   const files = stems.map((s) => {
@@ -59,7 +67,13 @@ for (const part of ['tune', 'heldout']) {
   const gold = goldOf(stems.flatMap((s) => readFileSync(join(goldDir, `${s}.jsonl`), 'utf8').split('\n').filter(Boolean)));
   const evaluation = core.evaluateCodings(gold, codeFiles(files), { codes, byRole: true });
   table(`Fixtures, ${part === 'tune' ? 'tuning part' : 'held-out part (never tuned on)'}: ${stems.length} conversations`, evaluation);
+  compared.push(kappaRow(`${part}, default (${classifier.id})`, evaluation));
+  compared.push(kappaRow(`${part}, hand weights only (${hand.id})`, core.evaluateCodings(gold, codeFiles(files, hand), { codes })));
 }
+console.log('\n### Fixtures: the default model against the hand weights it was fitted from (kappa)\n');
+console.log(`| part, model | ${codes.join(' | ')} | macro |`);
+console.log(`|---|${codes.map(() => '---:|').join('')}---:|`);
+for (const row of compared) console.log(row);
 
 // 2. MRDA
 const mrda = join(root, '../shared/benchmarks/mrda');

@@ -178,6 +178,13 @@ describe('coachcode train on invented files', () => {
     expect(strong).toBeLessThan(loose);
     expect(brief).toBeLessThan(loose);
     expect(brief).toBeGreaterThan(0);
+    // --prior-new holds back only the features the base does not weigh.
+    const newWeights = (name: string) => {
+      const m = readModelFile(join(cwd, name));
+      return CODES.reduce((sum, c) => sum + Object.entries(m.codes[c]?.weights ?? {}).filter(([k]) => !(k in (BASE.codes[c]?.weights ?? {}))).reduce((t, [, w]) => t + Math.abs(w), 0), 0);
+    };
+    await fit('new-held.json', ['--prior', '0', '--prior-new', '1']);
+    expect(newWeights('new-held.json')).toBeLessThan(newWeights('loose.json'));
   });
 
   it('--base: starts from that model, and a model written by train can be the base of the next', async () => {
@@ -238,7 +245,7 @@ describe('coachcode train on invented files', () => {
     ['an invalid --base', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'bad-model.json', '--out', 'm.json'], /bad-model\.json: .*format/],
     ['--model (train has --base)', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--model', 'x.json', '--out', 'm.json'], /unknown option '--model'/],
     ['an unknown code', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--codes', 'challange', '--out', 'm.json'], /--codes: "challange" is not one of summary, acceptance/],
-    ['bad numbers, all reported', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--prior', '-1', '--epochs', '0', '--learning-rate', '0', '--out', 'm.json'], /--epochs: .*"0"\n.*--learning-rate: .*"0"\n.*--prior: .*"-1"/],
+    ['bad numbers, all reported', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--prior', '-1', '--prior-new', 'x', '--epochs', '0', '--learning-rate', '0', '--out', 'm.json'], /--epochs: .*"0"\n.*--learning-rate: .*"0"\n.*--prior: .*"-1"\n.*--prior-new: .*"x"/],
   ])('usage error (exit 2, nothing written): %s', async (_name, argv, message) => {
     const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': TALK_GOLD, 'other.jsonl': '{"file": "other.txt", "turn": 1, "codes": []}\n', 'bad-model.json': '{"format": "x"}', 'dir.json/keep': '' });
     const r = await runCli(argv, { cwd });

@@ -7,6 +7,7 @@ export interface FitFlags {
   epochs?: string;
   learningRate?: string;
   prior?: string;
+  priorNew?: string;
   keepBias?: boolean;
   codes?: string[];
   minCount?: string;
@@ -21,6 +22,7 @@ export const FIT_OPTION_FLAGS: { readonly [K in keyof Required<FitOptions>]: str
   epochs: '--epochs',
   learningRate: '--learning-rate',
   prior: '--prior',
+  priorNew: '--prior-new',
   keepBias: '--keep-bias',
   codes: '--codes (and the codes the human coding scores)',
   minCount: '--min-count',
@@ -52,6 +54,10 @@ export function resolveFit(flags: FitFlags, codebookCodes: readonly string[], pr
   if (flags.prior !== undefined) {
     const prior = parseNumberFlag('--prior', flags.prior, 0, false, problems);
     if (prior !== undefined) options.prior = prior;
+  }
+  if (flags.priorNew !== undefined) {
+    const priorNew = parseNumberFlag('--prior-new', flags.priorNew, 0, false, problems);
+    if (priorNew !== undefined) options.priorNew = priorNew;
   }
   if (flags.keepBias) options.keepBias = true;
   if (flags.minCount !== undefined) options.minCount = parseIntegerFlag('--min-count', flags.minCount, 1, 1_000_000, problems);

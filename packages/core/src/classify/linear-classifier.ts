@@ -143,14 +143,18 @@ class LinearClassifier implements TurnClassifier {
     const evidence: Evidence[] = [];
     let primary: string | null = null;
     let best = -1;
-    for (const [i, code] of this.codes.entries()) {
+    for (let i = 0; i < this.codes.length; i++) {
+      const code = this.codes[i] as string;
       const s = this.model.codes[code] ? sigmoid(z[i] as number) : 0;
       scores[code] = round2(s);
       const w = this.model.codes[code];
       const threshold = options.threshold ?? w?.threshold ?? this.model.threshold;
       if (!w || s < threshold) continue;
       codes.push(code);
-      if (s > best) [best, primary] = [s, code];
+      if (s > best) {
+        best = s;
+        primary = code;
+      }
       for (const [name, hit] of a.features) {
         if (hit.end > hit.start && (this.table.get(name)?.[i] ?? 0) > 0) {
           evidence.push({ code, cue: name.startsWith('cue:') ? name.slice(4) : name, start: hit.start, end: hit.end });
