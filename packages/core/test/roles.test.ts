@@ -50,6 +50,21 @@ describe('assignRoles', () => {
     expect(r.warnings[0]?.source).toBe('s.txt');
   });
 
+  it('guesses a third participant with two turns or more as observer, and says so', () => {
+    const triad = turns(
+      ['Angela', 'How did the lesson go?'],
+      ['Ben', 'It went fine, I think the group at the back was quiet though and I did not know why.'],
+      ['Cara', 'I noticed that too, they finished the task in ten minutes.'],
+      ['Angela', 'Why do you think they went quiet?'],
+      ['Ben', 'They had finished early.'],
+      ['Cara', 'And nobody had an extension task.'],
+    );
+    const r = assignRoles(triad);
+    expect(r.roles).toEqual({ Angela: 'coach', Ben: 'coachee', Cara: 'observer' });
+    expect(r.basis.Cara).toBe('guess');
+    expect(r.warnings[0]?.message).toMatch(/Cara → observer \(a third participant, 2 turns\)/);
+  });
+
   it('does not guess when told not to', () => {
     expect(assignRoles(talk, { guess: false }).roles).toEqual({ Angela: 'unknown', Ben: 'unknown', Cara: 'unknown' });
   });

@@ -48,8 +48,8 @@ function keyed(names: readonly string[] | undefined): Set<string> {
  * Step 4 of the pipeline: gives every turn a role. Decided in this order: the `coach`,
  * `coachee`, `observer` options; the `speakers` map; a role stated by the source; a label that
  * names a role; else (unless `guess: false`) a guess — the speaker who asks the most questions
- * per turn is the coach, the one who talks most of the rest is the coachee — reported as a
- * warning. Speakers still undecided are `unknown`.
+ * per turn is the coach, the one who talks most of the rest is the coachee, and anyone else with
+ * two turns or more an observer — reported as a warning. Speakers still undecided are `unknown`.
  */
 export function assignRoles(turns: readonly Turn[], options: RoleOptions = {}): RoleAssignment {
   const byOption: [Set<string>, Role][] = [
@@ -115,6 +115,15 @@ function guessRoles(
     const coachee = rest.reduce((a, b) => ((stats.get(b)?.words ?? 0) > (stats.get(a)?.words ?? 0) ? b : a));
     roles.set(coachee, 'coachee');
     guessed.push(messages.roleGuess(names.get(coachee) ?? coachee, 'coachee', `speaks ${stats.get(coachee)?.words ?? 0} words`));
+  }
+  // A third participant who takes part (two turns or more) once coach and coachee are known is,
+  // in coaching, an observer: the triad's third member, a lesson-study colleague.
+  const known = new Set(roles.values());
+  if (known.has('coach') && known.has('coachee')) {
+    for (const key of open.filter((k) => !roles.has(k) && (stats.get(k)?.turns ?? 0) >= 2)) {
+      roles.set(key, 'observer');
+      guessed.push(messages.roleGuess(names.get(key) ?? key, 'observer', `a third participant, ${stats.get(key)?.turns ?? 0} turns`));
+    }
   }
   for (const key of names.keys()) if (roles.has(key) && basis[names.get(key) ?? key] === 'none') basis[names.get(key) ?? key] = 'guess';
   if (guessed.length > 0) warnings.push({ code: 'roles-guessed', severity: 'warning', message: messages.rolesGuessed(guessed), ...(source ? { source } : {}) });
