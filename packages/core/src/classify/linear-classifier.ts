@@ -120,7 +120,12 @@ class LinearClassifier implements TurnClassifier {
     return i < 0 || !this.model.codes[code] ? 0 : sigmoid(this.logits(a)[i] as number);
   }
 
-  private challengeScore = (a: TurnAnalysis): number => (this.challenge < 0 || !this.model.codes.challenge ? 0 : sigmoid(this.logits(a)[this.challenge] as number));
+  /** The challenge score (0–1) from a turn's logits; later turns use it as context. */
+  private challengeOf(z: Float64Array): number {
+    return this.challenge < 0 || !this.model.codes.challenge ? 0 : sigmoid(z[this.challenge] as number);
+  }
+
+  private challengeScore = (a: TurnAnalysis): number => this.challengeOf(this.logits(a));
 
   classify(turns: readonly Turn[], options: ClassifyOptions = {}): CodedTurn[] {
     // analyzeConversation asks for each turn's challenge score once, in order: keep its logits.
@@ -130,7 +135,7 @@ class LinearClassifier implements TurnClassifier {
       (a) => {
         const z = this.logits(a);
         logits.push(z);
-        return this.challenge < 0 || !this.model.codes.challenge ? 0 : sigmoid(z[this.challenge] as number);
+        return this.challengeOf(z);
       },
       this.lexical,
     );
