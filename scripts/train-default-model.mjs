@@ -18,8 +18,10 @@ const core = await import(join(root, 'packages/core/dist/index.js')).catch(() =>
 // says how it was chosen). Challenge and acceptance are fitted, with lexical and previous-turn
 // features, because that raised their agreement on unseen coaching talk; summary, continuity and
 // dissonance keep the hand weights, because fitting them did not, and cost the codebook's own
-// decision-rule examples and the MRDA development meetings.
-const RECIPE = { fitted: { codes: ['challenge', 'acceptance'], prior: 0.05, priorNew: 0.002 } }; // RECIPE
+// decision-rule examples and the MRDA development meetings. Each code keeps its hand bias, so a
+// short turn with a cue is coded as readily as before: a free bias went down and left the
+// codebook's "So why wait till Easter to change it?" uncoded.
+const RECIPE = { fitted: { codes: ['challenge', 'acceptance'], prior: 0.05, priorNew: 0.002, keepBias: true } }; // RECIPE
 
 const split = JSON.parse(readFileSync(join(root, 'fixtures/split.json'), 'utf8'));
 const conversations = split.tune.map((stem) =>
