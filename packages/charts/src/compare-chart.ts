@@ -9,19 +9,9 @@ import { codeAxisEncoding, PROFILE_TOOLTIP, valueAxisEncoding } from './profile-
 import { chartRoles, profileRecords, roleLabel, type ProfileRecord } from './profile-records.js';
 import { chartCodes, chartConfig, codeLabels, GROUP_COLORS, roleColorEncoding } from './theme.js';
 import { VEGA_LITE_SCHEMA_URL } from './vega-lite-schema.js';
+import { CompareLayout } from './compare-layout.js';
 
-/** How a comparison is laid out. */
-export const CompareLayout = {
-  /** Small multiples: one profile chart per group, all on one y scale. */
-  facets: 'facets',
-  /** One chart for one role: per code, one bar per group. */
-  grouped: 'grouped',
-} as const;
-export type CompareLayout = (typeof CompareLayout)[keyof typeof CompareLayout];
-export const COMPARE_LAYOUTS: readonly CompareLayout[] = Object.values(CompareLayout);
-export function isCompareLayout(value: unknown): value is CompareLayout {
-  return typeof value === 'string' && (COMPARE_LAYOUTS as readonly string[]).includes(value);
-}
+export { CompareLayout, COMPARE_LAYOUTS, isCompareLayout } from './compare-layout.js';
 
 /** Options of {@link compareChart}. */
 export interface CompareChartOptions {

@@ -1,12 +1,13 @@
 import { INPUT_FORMATS } from '@coachcode/core';
 import { Command, Option } from 'commander';
-import { CHART_KINDS, COMPARE_LAYOUTS, MEASURES } from '@coachcode/charts';
-import { chartCommand, type ChartFlags } from './commands/chart.js';
+// Only the option lists: the chart renderer (Vega) is loaded by the commands that draw.
+import { CHART_KINDS, COMPARE_LAYOUTS, MEASURES } from '@coachcode/charts/options';
+import type { ChartFlags } from './commands/chart.js';
 import { codeCommand, type CodeFlags } from './commands/code.js';
-import { compareCommand, type CompareFlags } from './commands/compare.js';
+import type { CompareFlags } from './commands/compare.js';
 import { evaluateCommand, type EvaluateFlags } from './commands/evaluate.js';
 import { profileCommand, type ProfileFlags } from './commands/profile.js';
-import { reportCommand, type ReportFlags } from './commands/report.js';
+import type { ReportFlags } from './commands/report.js';
 import { trainCommand, type TrainFlags } from './commands/train.js';
 import type { CliIo } from './io.js';
 import { collect, collectPaths } from './options/analysis-options.js';
@@ -232,6 +233,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
       ]),
     )
     .action(async (paths: string[], flags: WithAnonymize<ChartFlags>) => {
+      const { chartCommand } = await import('./commands/chart.js');
       result.exitCode = await chartCommand(paths, normalise(flags), io);
     });
 
@@ -257,6 +259,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
       ]),
     )
     .action(async (paths: string[], flags: WithAnonymize<CompareFlags>) => {
+      const { compareCommand } = await import('./commands/compare.js');
       result.exitCode = await compareCommand(paths, normalise(flags), io);
     });
 
@@ -281,6 +284,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
       ]),
     )
     .action(async (paths: string[], flags: WithAnonymize<ReportFlags>) => {
+      const { reportCommand } = await import('./commands/report.js');
       result.exitCode = await reportCommand(paths, normalise(flags), io);
     });
 

@@ -53,6 +53,15 @@ const FEEDBACK = /\b(?:i (?:noticed|saw|liked|thought|felt|was struck)|it (?:see
 /** Feature names, made once: `word:<w>` per listed word, `prev:<name>` per feature seen. */
 const WORD_NAME = new Map([...FUNCTION_WORDS].map((w) => [w, `word:${w}`]));
 const PREV_NAME = new Map<string, string>();
+/** Per set of wanted features: listed word → its feature name, for the wanted ones only. */
+const WANTED_WORDS = new WeakMap<ReadonlySet<string>, ReadonlyMap<string, string>>();
+
+function wantedWords(wanted: ReadonlySet<string> | undefined): ReadonlyMap<string, string> {
+  if (!wanted) return WORD_NAME;
+  let words = WANTED_WORDS.get(wanted);
+  if (!words) WANTED_WORDS.set(wanted, (words = new Map([...WORD_NAME].filter(([, name]) => wanted.has(name)))));
+  return words;
+}
 
 /** Whether a feature is lexical or copied from the previous turn (rather than a cue or context feature). */
 export function isDerived(name: string): boolean {
@@ -66,16 +75,19 @@ export function isDerived(name: string): boolean {
  * names in `wanted` (all when absent).
  */
 function addLexical(tokens: readonly string[], starts: readonly number[], f: TurnFeatures, wanted: ReadonlySet<string> | undefined): void {
-  let first: string | undefined;
-  let second: string | undefined;
-  tokens.forEach((w, i) => {
-    const name = WORD_NAME.get(w);
-    if (first === undefined) first = name ? w : '_';
-    else if (second === undefined) second = name ? w : '_';
-    const start = starts[i] as number;
-    if (name && (!wanted || wanted.has(name)) && !f.has(name)) set(f, name, 1, start, start + w.length);
-  });
-  if (first === undefined) return;
+  const words = wantedWords(wanted);
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i] as string;
+    const name = words.get(w);
+    if (name && !f.has(name)) {
+      const start = starts[i] as number;
+      set(f, name, 1, start, start + w.length);
+    }
+  }
+  if (tokens.length === 0) return;
+  const listed = (w: string | undefined): string => (w !== undefined && FUNCTION_WORDS.has(w) ? w : '_');
+  const first = listed(tokens[0]);
+  const second = tokens.length > 1 ? listed(tokens[1]) : undefined;
   const one = `first:${first}`;
   if (!wanted || wanted.has(one)) set(f, one, 1);
   if (second === undefined) return;

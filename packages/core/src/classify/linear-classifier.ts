@@ -6,7 +6,7 @@ import { messages } from '../messages.js';
 import type { CodedTurn, Evidence, Turn } from '../model/turn.js';
 import type { ClassifyOptions, TurnClassifier } from './classifier.js';
 import { defaultModel } from './default-model.js';
-import type { TurnAnalysis, TurnContext } from './features.js';
+import type { FeatureHit, TurnAnalysis, TurnContext } from './features.js';
 import { extractFeatures, isDerived } from './features.js';
 import type { Model } from './model.js';
 import { ModelSchema, modelTag } from './model.js';
@@ -148,11 +148,13 @@ class LinearClassifier implements TurnClassifier {
     const evidence: Evidence[] = [];
     let primary: string | null = null;
     let best = -1;
+    // Features that can be evidence: weighed by the model, with a span of text.
+    let spans: [string, FeatureHit, Float64Array][] | undefined;
     for (let i = 0; i < this.codes.length; i++) {
       const code = this.codes[i] as string;
-      const s = this.model.codes[code] ? sigmoid(z[i] as number) : 0;
-      scores[code] = round2(s);
       const w = this.model.codes[code];
+      const s = w ? sigmoid(z[i] as number) : 0;
+      scores[code] = round2(s);
       const threshold = options.threshold ?? w?.threshold ?? this.model.threshold;
       if (!w || s < threshold) continue;
       codes.push(code);
@@ -160,10 +162,15 @@ class LinearClassifier implements TurnClassifier {
         best = s;
         primary = code;
       }
-      for (const [name, hit] of a.features) {
-        if (hit.end > hit.start && (this.table.get(name)?.[i] ?? 0) > 0) {
-          evidence.push({ code, cue: name.startsWith('cue:') ? name.slice(4) : name, start: hit.start, end: hit.end });
+      if (!spans) {
+        spans = [];
+        for (const [name, hit] of a.features) {
+          const row = hit.end > hit.start ? this.table.get(name) : undefined;
+          if (row) spans.push([name, hit, row]);
         }
+      }
+      for (const [name, hit, row] of spans) {
+        if ((row[i] as number) > 0) evidence.push({ code, cue: name.startsWith('cue:') ? name.slice(4) : name, start: hit.start, end: hit.end });
       }
     }
     return { ...turn, codes, primary, scores, evidence };
