@@ -65,6 +65,18 @@ describe('assignRoles', () => {
     expect(r.warnings[0]?.message).toMatch(/Cara → observer \(a third participant, 2 turns\)/);
   });
 
+  it('counts questions a speech recogniser left without "?" when guessing the coach', () => {
+    const call = turns(
+      ['Gareth', 'hello, can you hear me'],
+      ['Zoe', 'Yes hi, can you hear me? my camera is not working'],
+      ['Gareth', 'yep got you. how did the starters go'],
+      ['Zoe', 'Good, they did the first two questions fine, the last one nobody could do.'],
+      ['Gareth', 'why do you think that one was so hard for them'],
+      ['Zoe', 'It was a totally different topic, we did Romans and now we are on the Normans.'],
+    );
+    expect(assignRoles(call).roles).toEqual({ Gareth: 'coach', Zoe: 'coachee' });
+  });
+
   it('does not guess when told not to', () => {
     expect(assignRoles(talk, { guess: false }).roles).toEqual({ Angela: 'unknown', Ben: 'unknown', Cara: 'unknown' });
   });

@@ -3,6 +3,7 @@ import type { Role } from '../model/role.js';
 import type { Turn } from '../model/turn.js';
 import { classifyQuestions, countWords } from '../aggregate/profile.js';
 import { speakerKey } from '../segment/segment-turns.js';
+import { isQuestion } from '../classify/text-features.js';
 import { messages } from '../messages.js';
 
 /** Options of {@link assignRoles}. Names match after trimming and case-folding. */
@@ -95,9 +96,8 @@ function guessRoles(
   for (const t of turns) {
     const key = speakerKey(t.speaker);
     const s = stats.get(key) ?? { turns: 0, questions: 0, words: 0 };
-    const q = classifyQuestions(t.text);
     s.turns++;
-    s.questions += q.open + q.closed > 0 ? 1 : 0;
+    s.questions += asksQuestion(t.text) ? 1 : 0;
     s.words += countWords(t.text);
     stats.set(key, s);
   }
@@ -127,6 +127,17 @@ function guessRoles(
   }
   for (const key of names.keys()) if (roles.has(key) && basis[names.get(key) ?? key] === 'none') basis[names.get(key) ?? key] = 'guess';
   if (guessed.length > 0) warnings.push({ code: 'roles-guessed', severity: 'warning', message: messages.rolesGuessed(guessed), ...(source ? { source } : {}) });
+}
+
+/**
+ * Whether a turn asks a question: a sentence ending in "?", or, as speech recognisers write it,
+ * a last sentence left without end punctuation that opens like a question ("how are you").
+ */
+function asksQuestion(text: string): boolean {
+  const q = classifyQuestions(text);
+  if (q.open + q.closed > 0) return true;
+  const last = text.slice(Math.max(text.lastIndexOf('.'), text.lastIndexOf('!')) + 1).trim();
+  return last !== '' && isQuestion(last, false);
 }
 
 function rate(s: { turns: number; questions: number } | undefined): number {
