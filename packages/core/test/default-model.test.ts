@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultModel } from '../src/classify/default-model.js';
+import { createClassifier } from '../src/classify/linear-classifier.js';
 import { handModel } from '../src/classify/hand-model.js';
 import { FUNCTION_WORDS } from '../src/classify/lexicon.js';
 
@@ -30,5 +31,17 @@ describe('the default model', () => {
       for (const w of n.slice(n.indexOf(':') + 1).split(' ')) expect(w === '_' || FUNCTION_WORDS.has(w), `${n}: "${w}" is not on the closed list`).toBe(true);
     }
     for (const n of names.filter((x) => !lexical.includes(x))) expect(n).toMatch(/^(?:prev:)?(?:cue:)?[a-z-]+$/);
+  });
+
+  it('lists a listed word as evidence only when it weighs at least 0.5 for the code', () => {
+    const turns = [
+      { turn: 1, speaker: 'A', role: 'coach' as const, text: 'You asked eleven questions and answered six of them yourself.' },
+      { turn: 2, speaker: 'B', role: 'coachee' as const, text: "That's fair, okay. I do do that, and I think they know I will." },
+    ];
+    const coded = createClassifier().classify(turns)[1];
+    expect(coded?.codes).toContain('acceptance');
+    const words = coded?.evidence.filter((e) => e.cue.startsWith('word:')) ?? [];
+    expect(words.length).toBeGreaterThan(0);
+    for (const e of words) expect(defaultModel.codes[e.code]?.weights[e.cue] ?? 0).toBeGreaterThanOrEqual(0.5);
   });
 });

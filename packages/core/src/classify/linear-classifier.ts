@@ -22,6 +22,9 @@ export interface ClassifierOptions {
 
 const PUNCTUATION = /[.?!,]/;
 
+/** Least contribution to a code's score for which a `word:` feature is listed as evidence. */
+const WORD_EVIDENCE = 0.5;
+
 function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
@@ -170,7 +173,11 @@ class LinearClassifier implements TurnClassifier {
         }
       }
       for (const [name, hit, row] of spans) {
-        if ((row[i] as number) > 0) evidence.push({ code, cue: name.startsWith('cue:') ? name.slice(4) : name, start: hit.start, end: hit.end });
+        const weight = row[i] as number;
+        // A listed word is evidence only when it weighs enough to matter on its own.
+        if (weight > 0 && (!name.startsWith('word:') || weight * hit.value >= WORD_EVIDENCE)) {
+          evidence.push({ code, cue: name.startsWith('cue:') ? name.slice(4) : name, start: hit.start, end: hit.end });
+        }
       }
     }
     return { ...turn, codes, primary, scores, evidence };
