@@ -38,7 +38,7 @@ function withAnalysisOptions(cmd: Command, options: { classifier?: boolean } = {
     .option('--no-guess', 'leave roles unknown instead of guessing them from how people talk');
   if (options.classifier ?? true) {
     cmd
-      .option('--model <file>', 'classifier model JSON (validated on load; default: the built-in CfBT model)')
+      .option('--model <file>', 'classifier model JSON (validated on load), or a built-in model: cfbt-default (the default), cfbt-hand (the hand weights alone)')
       .option('--threshold <score>', 'assign a code when its score is at least this (0–1; default: the model\'s own thresholds)');
   }
   return cmd
@@ -186,7 +186,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
   )
     .requiredOption('-o, --out <file>', 'the model file to write (.json; written whole or not at all, never over an input)')
     .option('-g, --gold <path>', 'human coding: gold JSONL, CSV with a turn column (0/1 code columns or a codes column), or transcripts with code columns; a file or folder (repeatable). Default: the human codes the inputs carry', collectPaths, [])
-    .option('--base <file>', 'the model to start from and pull towards (validated as --model; default: the built-in CfBT model)')
+    .option('--base <file>', 'the model to start from and pull towards: a model JSON or a built-in model, as for --model (default: cfbt-default)')
     .option('--codes <codes>', 'fit only these codes, the others keep the base weights (comma-separated; default: every code the human coding scores)', collect)
     .option('--prior <strength>', 'pull of each weight the base model sets towards its value (L2, 0 or more; default 0.01): larger keeps closer to the base')
     .option('--prior-new <strength>', 'pull towards 0 of the weights of features the base does not weigh, such as word: features (L2, 0 or more; default: --prior)')

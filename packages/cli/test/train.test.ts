@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { createClassifier, parseModel, type Coding, type CodedUnit, type Model, type Turn } from '@coachcode/core';
+import { createClassifier, handModel, parseModel, type Coding, type CodedUnit, type Model, type Turn } from '@coachcode/core';
 import { describe, expect, it } from 'vitest';
 import { conversationsFor, groupCodesByScoredTurns, labelTurns } from '../src/agreement/label-turns.js';
 import { TALK, runCli, tempTree } from './support/fake-io.js';
@@ -185,6 +185,16 @@ describe('coachcode train on invented files', () => {
     };
     await fit('new-held.json', ['--prior', '0', '--prior-new', '1']);
     expect(newWeights('new-held.json')).toBeLessThan(newWeights('loose.json'));
+  });
+
+  it('--base cfbt-hand starts from the built-in hand weights', async () => {
+    const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': TALK_GOLD });
+    const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'cfbt-hand', '--codes', 'challenge', '--out', 'from-hand.json', '-q'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const model = readModelFile(join(cwd, 'from-hand.json'));
+    expect(model.id).toBe('cfbt-hand-fitted');
+    expect(model.codes.summary).toEqual(handModel.codes.summary);
+    expect(model.codes.challenge).not.toEqual(handModel.codes.challenge);
   });
 
   it('--base: starts from that model, and a model written by train can be the base of the next', async () => {

@@ -4,7 +4,9 @@ import {
   CoachcodeError,
   INPUT_FORMATS,
   attributesFor,
+  defaultModel,
   formatDiagnostic,
+  handModel,
   isInputFormat,
   parseModel,
   parseRolesFile,
@@ -101,8 +103,16 @@ function readRolesFile(path: string, cwd: string, problems: string[]): RolesFile
   }
 }
 
-/** Reads and validates the model file of a flag (`--model`, `train --base`), or records the problems. */
+/** The built-in models, by id: `--model cfbt-hand` codes with the hand weights alone. */
+export const BUILTIN_MODELS: ReadonlyMap<string, Model> = new Map([defaultModel, handModel].map((m) => [m.id, m]));
+
+/**
+ * The model a flag (`--model`, `train --base`) names: a built-in model's id (`cfbt-default`,
+ * `cfbt-hand`), or a model file, read and validated; problems are recorded.
+ */
 export function readModel(flag: string, path: string, cwd: string, problems: string[]): Model | undefined {
+  const builtin = BUILTIN_MODELS.get(path.trim());
+  if (builtin) return builtin;
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
