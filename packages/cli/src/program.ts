@@ -1,4 +1,4 @@
-import { INPUT_FORMATS } from '@coachcode/core';
+import { FIT_DEFAULTS, INPUT_FORMATS } from '@coachcode/core';
 import { Command, Option } from 'commander';
 // Only the option lists: the chart renderer (Vega) is loaded by the commands that draw.
 import { CHART_KINDS, COMPARE_LAYOUTS, MEASURES } from '@coachcode/charts/options';
@@ -188,12 +188,12 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .option('-g, --gold <path>', 'human coding: gold JSONL, CSV with a turn column (0/1 code columns or a codes column), or transcripts with code columns; a file or folder (repeatable). Default: the human codes the inputs carry', collectPaths, [])
     .option('--base <file>', 'the model to start from and pull towards: a model JSON or a built-in model, as for --model (default: cfbt-default)')
     .option('--codes <codes>', 'fit only these codes, the others keep the base weights (comma-separated; default: every code the human coding scores)', collect)
-    .option('--prior <strength>', 'pull of each weight the base model sets towards its value (L2, 0 or more; default 0.01): larger keeps closer to the base')
+    .option('--prior <strength>', `pull of each weight the base model sets towards its value (L2, 0 or more; default ${FIT_DEFAULTS.prior}): larger keeps closer to the base`)
     .option('--prior-new <strength>', 'pull towards 0 of the weights of features the base does not weigh, such as word: features (L2, 0 or more; default: --prior)')
     .option('--keep-bias', "keep each code's bias (how often it fires by default) at the base model's value")
-    .option('--epochs <n>', 'passes over the coded turns (default 300)')
-    .option('--learning-rate <rate>', 'step size of the updates (above 0; default 0.05)')
-    .option('--min-count <n>', 'a feature the base does not weigh gets a weight only if at least this many coded turns have it (default 2)')
+    .option('--epochs <n>', `passes over the coded turns (default ${FIT_DEFAULTS.epochs})`)
+    .option('--learning-rate <rate>', `step size of the updates (above 0; default ${FIT_DEFAULTS.learningRate})`)
+    .option('--min-count <n>', `a feature the base does not weigh gets a weight only if at least this many coded turns have it (default ${FIT_DEFAULTS.minCount})`)
     .option('--id <id>', 'id of the new model, written in every record coded with it (default: the base id with -fitted)')
     .addHelpText(
       'after',

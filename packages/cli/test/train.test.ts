@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { createClassifier, handModel, parseModel, type Coding, type CodedUnit, type Model, type Turn } from '@coachcode/core';
+import { FIT_DEFAULTS, createClassifier, handModel, parseModel, type Coding, type CodedUnit, type Model, type Turn } from '@coachcode/core';
 import { describe, expect, it } from 'vitest';
 import { conversationsFor, groupCodesByScoredTurns, labelTurns } from '../src/agreement/label-turns.js';
 import { TALK, runCli, tempTree } from './support/fake-io.js';
@@ -307,5 +307,16 @@ describe('pairing human codes with turns (label-turns)', () => {
     const labels = (codes: string[]) => conversationsFor(l, codes).map((c) => c.map((t) => t.humanCodes ?? null));
     expect(labels(['summary'])).toEqual([[['summary'], null, ['challenge'], null]]);
     expect(labels(['challenge'])).toEqual([[['summary'], [], ['challenge'], null]]);
+  });
+});
+
+describe('docs/cli.md', () => {
+  it("states core's fit defaults as they are", () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../../docs/cli.md', import.meta.url)), 'utf8');
+    const section = doc.slice(doc.indexOf('## `coachcode train`'), doc.indexOf('## `coachcode compare`'));
+    expect(section).toMatch(new RegExp(`\\| \`--prior X\` \\|[^\\n]*default ${FIT_DEFAULTS.prior}\\)`));
+    expect(section).toMatch(new RegExp(`\\| \`--epochs N\` \\|[^\\n]*default ${FIT_DEFAULTS.epochs}\\)`));
+    expect(section).toMatch(new RegExp(`\\| \`--learning-rate X\` \\|[^\\n]*default ${FIT_DEFAULTS.learningRate}\\)`));
+    expect(section).toMatch(new RegExp(`\\| \`--min-count N\` \\|[^\\n]*default ${FIT_DEFAULTS.minCount}\\)`));
   });
 });

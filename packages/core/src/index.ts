@@ -40,6 +40,7 @@ export { defaultModel } from './classify/default-model.js';
 export { handModel } from './classify/hand-model.js';
 export { ModelSchema, modelTag } from './classify/model.js';
 export type { Model } from './classify/model.js';
+export { FIT_DEFAULTS } from './classify/fit.js';
 export type { FitOptions } from './classify/fit.js';
 export { CUES } from './classify/cues.js';
 export type { Cue } from './classify/cues.js';

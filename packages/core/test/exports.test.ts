@@ -11,6 +11,7 @@ it('exports exactly the documented names', () => {
     'CoachcodeError',
     'CodeDefinitionSchema',
     'CodebookSchema',
+    'FIT_DEFAULTS',
     'FileMatchRule',
     'INPUT_FORMATS',
     'InputFormat',

@@ -24,6 +24,9 @@ export interface FitOptions {
   trainedOn?: string;
 }
 
+/** The defaults of {@link FitOptions}, for tools that document them. */
+export const FIT_DEFAULTS = { epochs: 300, learningRate: 0.05, prior: 0.01, minCount: 2 } as const;
+
 /** A conversation with its analysed turns. */
 export interface FitConversation {
   turns: readonly Turn[];
@@ -47,11 +50,11 @@ function round2(x: number): number {
  * towards 0. Full-batch Adam; deterministic. Only turns with `humanCodes` are used.
  */
 export function fitModel(prior: Model, codes: readonly string[], data: readonly FitConversation[], options: FitOptions = {}): Model {
-  const epochs = options.epochs ?? 300;
-  const lr = options.learningRate ?? 0.05;
-  const l2 = options.prior ?? 0.01;
+  const epochs = options.epochs ?? FIT_DEFAULTS.epochs;
+  const lr = options.learningRate ?? FIT_DEFAULTS.learningRate;
+  const l2 = options.prior ?? FIT_DEFAULTS.prior;
   const l2New = options.priorNew ?? l2;
-  const minCount = options.minCount ?? 2;
+  const minCount = options.minCount ?? FIT_DEFAULTS.minCount;
   const toFit = new Set(options.codes ?? codes);
 
   // Feature index: the prior's features, and others seen in at least `minCount` turns.
