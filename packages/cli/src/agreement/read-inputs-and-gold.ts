@@ -1,7 +1,7 @@
 import type { Coding, Diagnostic } from '@coachcode/core';
 import { CodedInput, type Job, type TranscriptResult } from '../batch/job.js';
 import type { Reporter } from '../batch/reporter.js';
-import { runBatch } from '../batch/run-batch.js';
+import { runReported } from '../batch/run-reported.js';
 import type { Expansion } from '../inputs/expand-inputs.js';
 import type { CliIo } from '../io.js';
 import { messages } from '../messages.js';
@@ -36,23 +36,11 @@ export async function readInputsAndGold(
 ): Promise<GoldOfInputs> {
   const carried: Coding = new Map();
   const warnings: Diagnostic[] = [];
-  for (const d of expansion.problems) reporter.fileDone({ warnings: [], errors: [d] }, 0);
   const job: Job = { cwd: io.cwd, analysis: settings, codedInput: CodedInput.reuse, keep: { turns: true } };
-  try {
-    await runBatch(expansion.inputs, job, {
-      jobs: settings.jobs,
-      readStdin: io.readStdin,
-      onOutcome: (outcome) => {
-        reporter.fileDone(outcome, outcome.transcripts.reduce((s, t) => s + t.turnCount, 0));
-        for (const t of outcome.transcripts) {
-          onTranscript(t, warnings);
-          for (const u of humanUnits(t.source, t.turns ?? [])) addToCoding(carried, u, t.source, warnings);
-        }
-      },
-    });
-  } finally {
-    reporter.stop();
-  }
+  await runReported(expansion, job, io, reporter, (t) => {
+    onTranscript(t, warnings);
+    for (const u of humanUnits(t.source, t.turns ?? [])) addToCoding(carried, u, t.source, warnings);
+  });
   let failed = reporter.failedFiles > 0;
   let gold = carried;
   let goldName = messages.goldFromInputs();

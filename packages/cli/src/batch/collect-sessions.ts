@@ -4,7 +4,7 @@ import type { Expansion } from '../inputs/expand-inputs.js';
 import type { AnalysisSettings } from '../options/analysis-options.js';
 import { CodedInput, type Job } from './job.js';
 import { Reporter } from './reporter.js';
-import { runBatch } from './run-batch.js';
+import { runReported } from './run-reported.js';
 
 /** One coded transcript held in memory (for charts and reports, which need every session at once). */
 export interface Session {
@@ -24,22 +24,11 @@ export interface Sessions {
  * errors and warnings on standard error as it goes.
  */
 export async function collectSessions(expansion: Expansion, settings: AnalysisSettings, io: CliIo, options: { quiet: boolean; label: string }): Promise<Sessions> {
-  const { inputs, problems } = expansion;
-  const reporter = new Reporter(io, { quiet: options.quiet, total: inputs.length + problems.length, label: options.label });
-  for (const d of problems) reporter.fileDone({ warnings: [], errors: [d] }, 0);
+  const reporter = new Reporter(io, { quiet: options.quiet, total: expansion.inputs.length + expansion.problems.length, label: options.label });
   const job: Job = { cwd: io.cwd, analysis: settings, codedInput: CodedInput.reuse, keep: { turns: true, profile: true } };
   const sessions: Session[] = [];
-  try {
-    await runBatch(inputs, job, {
-      jobs: settings.jobs,
-      readStdin: io.readStdin,
-      onOutcome: (outcome) => {
-        reporter.fileDone(outcome, outcome.transcripts.reduce((s, t) => s + t.turnCount, 0));
-        for (const t of outcome.transcripts) sessions.push({ source: t.source, turns: t.turns ?? [], profile: t.profile as Profile });
-      },
-    });
-  } finally {
-    reporter.stop();
-  }
+  await runReported(expansion, job, io, reporter, (t) => {
+    sessions.push({ source: t.source, turns: t.turns ?? [], profile: t.profile as Profile });
+  });
   return { sessions, failed: reporter.failedFiles };
 }

@@ -3,7 +3,7 @@ import { codeIds, compareProfiles, csvRow, type Profile } from '@coachcode/core'
 import { CodedInput, type Job } from '../batch/job.js';
 import { classifierFor } from '../batch/process-input.js';
 import { Reporter } from '../batch/reporter.js';
-import { runBatch } from '../batch/run-batch.js';
+import { runReported } from '../batch/run-reported.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import { writeChunk, type CliIo } from '../io.js';
 import { messages } from '../messages.js';
@@ -40,24 +40,14 @@ export async function compareCommand(paths: readonly string[], flags: CompareFla
 
   const quiet = flags.quiet ?? false;
   const reporter = new Reporter(io, { quiet, total: expansion.inputs.length + expansion.problems.length, label: 'comparing' });
-  for (const d of expansion.problems) reporter.fileDone({ warnings: [], errors: [d] }, 0);
   const classifier = classifierFor(settings);
   const codes = codeIds(classifier.codebook);
   // Profiles only: a comparison never needs the turns, so memory stays small.
   const profiles: Profile[] = [];
   const job: Job = { cwd: io.cwd, analysis: settings, codedInput: CodedInput.reuse, keep: { profile: true } };
-  try {
-    await runBatch(expansion.inputs, job, {
-      jobs: settings.jobs,
-      readStdin: io.readStdin,
-      onOutcome: (outcome) => {
-        reporter.fileDone(outcome, outcome.transcripts.reduce((s, t) => s + t.turnCount, 0));
-        for (const t of outcome.transcripts) profiles.push(t.profile as Profile);
-      },
-    });
-  } finally {
-    reporter.stop();
-  }
+  await runReported(expansion, job, io, reporter, (t) => {
+    profiles.push(t.profile as Profile);
+  });
   const groups = compareProfiles(profiles, { by: grouping.groupOf });
   const colors = createColors(colorLevel(io.env, io.stdout.isTTY));
   if (format === 'table') await writeChunk(io.stdout, renderComparisonTable(groups, { codes, per100: look.measure === 'per100', colors, by: grouping.describe }));

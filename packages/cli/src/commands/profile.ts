@@ -1,8 +1,8 @@
 import { codeIds, codebookTag, csvRow, sumProfiles, type Profile } from '@coachcode/core';
-import { CodedInput, type Job, type Outcome } from '../batch/job.js';
+import { CodedInput, type Job } from '../batch/job.js';
 import { classifierFor } from '../batch/process-input.js';
 import { Reporter } from '../batch/reporter.js';
-import { runBatch } from '../batch/run-batch.js';
+import { runReported } from '../batch/run-reported.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import { writeChunk, type CliIo } from '../io.js';
 import { messages } from '../messages.js';
@@ -41,9 +41,8 @@ export async function profileCommand(paths: readonly string[], flags: ProfileFla
   const format = reportFormat(flags.format, io, 'table', problems);
   throwIfProblems(problems);
   const bySpeaker = flags.bySpeaker ?? false;
-  const { inputs, problems: missing } = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
-  const reporter = new Reporter(io, { quiet: flags.quiet ?? false, total: inputs.length + missing.length, label: 'profiling' });
-  for (const d of missing) reporter.fileDone({ warnings: [], errors: [d] }, 0);
+  const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
+  const reporter = new Reporter(io, { quiet: flags.quiet ?? false, total: expansion.inputs.length + expansion.problems.length, label: 'profiling' });
   const classifier = classifierFor(settings);
   const codes = codeIds(classifier.codebook);
   const colors = createColors(colorLevel(io.env, io.stdout.isTTY));
@@ -52,23 +51,15 @@ export async function profileCommand(paths: readonly string[], flags: ProfileFla
 
   if (format === 'csv') await writeChunk(io.stdout, csvRow(profileCsvHeader(codes)));
   if (format === 'json') await writeChunk(io.stdout, `{\n"codebook": ${JSON.stringify(codebookTag(classifier.codebook))},\n"codes": ${JSON.stringify(codes)},\n"transcripts": [\n`);
-  const onOutcome = async (outcome: Outcome) => {
-    reporter.fileDone(outcome, outcome.transcripts.reduce((s, t) => s + t.turnCount, 0));
-    for (const t of outcome.transcripts) {
-      const profile = t.profile as Profile;
-      let text: string;
-      if (format === 'table') text = renderProfileTable(profile, { title: t.source, bySpeaker, colors });
-      else if (format === 'csv') text = profileCsvValues(profile, t.source, bySpeaker).map(csvRow).join('');
-      else text = (profiles.length ? ',\n' : '') + JSON.stringify(profile);
-      profiles.push(profile);
-      await writeChunk(io.stdout, text);
-    }
-  };
-  try {
-    await runBatch(inputs, job, { jobs: settings.jobs, readStdin: io.readStdin, onOutcome });
-  } finally {
-    reporter.stop();
-  }
+  await runReported(expansion, job, io, reporter, async (t) => {
+    const profile = t.profile as Profile;
+    let text: string;
+    if (format === 'table') text = renderProfileTable(profile, { title: t.source, bySpeaker, colors });
+    else if (format === 'csv') text = profileCsvValues(profile, t.source, bySpeaker).map(csvRow).join('');
+    else text = (profiles.length ? ',\n' : '') + JSON.stringify(profile);
+    profiles.push(profile);
+    await writeChunk(io.stdout, text);
+  });
   const total = sumProfiles(TOTAL_NAME, profiles);
   if (format === 'table' && profiles.length > 1) await writeChunk(io.stdout, renderProfileTable(total, { title: `all ${profiles.length} transcripts`, bySpeaker, colors }));
   if (format === 'csv' && profiles.length > 0) await writeChunk(io.stdout, profileCsvValues(total, TOTAL_NAME, bySpeaker).map(csvRow).join(''));
