@@ -57,7 +57,6 @@ export const messages = {
   trainedOn: (turns: number, files: number) => `${turns} human-coded turn${turns === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}`,
   trainDone: (turns: number, files: number, codes: readonly string[], out: string) =>
     `trained on ${turns} turn${turns === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}, fitted ${list(codes)} → ${out}`,
-  trainNotFittable: (id: string) => `the classifier of the model ${id} cannot be fitted (it has no fit method)`,
 
   duplicateTurn: (key: string) => `turn ${key} is coded twice in this coding; the first coding is kept`,
   noHumanCodes: (path: string) => `${path}: no turn carries human codes; expected a gold file (JSONL, or CSV with a turn column) or a transcript with code columns`,

@@ -35,7 +35,7 @@ export type { RolesFile, TranscriptAttributes } from './roles/roles-file.js';
 // step 5: classify
 export type { ClassifyOptions, TurnClassifier } from './classify/classifier.js';
 export { createClassifier, parseModel } from './classify/linear-classifier.js';
-export type { ClassifierOptions } from './classify/linear-classifier.js';
+export type { ClassifierOptions, LinearTurnClassifier } from './classify/linear-classifier.js';
 export { defaultModel } from './classify/default-model.js';
 export { handModel } from './classify/hand-model.js';
 export { ModelSchema, modelTag } from './classify/model.js';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { codeIds, createClassifier, parseModel, type Model, type Turn, type TurnClassifier } from '@coachcode/core';
+import { codeIds, createClassifier, type Turn } from '@coachcode/core';
 import { conversationsFor, countUsed, groupCodesByScoredTurns, labelTurns } from '../agreement/label-turns.js';
 import { readInputsAndGold } from '../agreement/read-inputs-and-gold.js';
 import { Reporter } from '../batch/reporter.js';
@@ -32,14 +32,6 @@ function checkModelOutput(out: string, inputs: readonly InputRef[], cwd: string,
   }
   const clash = outputClash(out, inputPathSet(inputs, cwd), cwd);
   if (clash) problems.push(clash);
-}
-
-/**
- * The model of a fitted classifier, validated. (The core types `fit()` as returning a plain
- * `TurnClassifier`, so the `model` its linear classifier carries is read and checked here.)
- */
-function modelOf(classifier: TurnClassifier): Model {
-  return parseModel((classifier as Partial<{ model: unknown }>).model, classifier.id);
 }
 
 /**
@@ -94,15 +86,11 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
     }
   }
   const options = { ...fit, id: fit.id ?? `${base.model.id}-fitted`, trainedOn: messages.trainedOn(used.turns, used.files) };
-  let classifier: TurnClassifier = base;
-  for (const codes of groups) {
-    if (!classifier.fit) throw new Error(messages.trainNotFittable(classifier.id));
-    classifier = classifier.fit(conversationsFor(labelling, codes), { ...options, codes });
-  }
+  let classifier = base;
+  for (const codes of groups) classifier = classifier.fit(conversationsFor(labelling, codes), { ...options, codes });
 
   // 5. Write the model atomically, pretty-printed.
-  const model = modelOf(classifier);
-  writeFileAtomic(resolve(io.cwd, flags.out), JSON.stringify(model, null, 2) + '\n');
+  writeFileAtomic(resolve(io.cwd, flags.out), JSON.stringify(classifier.model, null, 2) + '\n');
   reporter.info(messages.trainDone(used.turns, used.files, fitted, flags.out));
   return read.failed ? 1 : 0;
 }

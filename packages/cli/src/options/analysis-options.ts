@@ -104,7 +104,7 @@ function readRolesFile(path: string, cwd: string, problems: string[]): RolesFile
 }
 
 /** The built-in models, by id: `--model cfbt-hand` codes with the hand weights alone. */
-export const BUILTIN_MODELS: ReadonlyMap<string, Model> = new Map([defaultModel, handModel].map((m) => [m.id, m]));
+const BUILTIN_MODELS: ReadonlyMap<string, Model> = new Map([defaultModel, handModel].map((m) => [m.id, m]));
 
 /**
  * The model a flag (`--model`, `train --base`) names: a built-in model's id (`cfbt-default`,

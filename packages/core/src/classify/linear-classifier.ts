@@ -77,8 +77,14 @@ export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnaly
   return out;
 }
 
+/** A turn classifier with explainable weights: its model, and a `fit` that returns another like it. */
+export interface LinearTurnClassifier extends TurnClassifier {
+  readonly model: Model;
+  fit(conversations: readonly (readonly Turn[])[], options?: FitOptions): LinearTurnClassifier;
+}
+
 /** The linear (logistic) turn classifier: explainable weights over cue and context features. */
-class LinearClassifier implements TurnClassifier {
+class LinearClassifier implements LinearTurnClassifier {
   readonly id: string;
   readonly codebook: Codebook;
   readonly model: Model;
@@ -115,12 +121,6 @@ class LinearClassifier implements TurnClassifier {
       if (row) for (let i = 0; i < z.length; i++) z[i] = (z[i] as number) + (row[i] as number) * hit.value;
     }
     return z;
-  }
-
-  /** Raw score (0–1) of one code for analysed features. */
-  score(code: string, a: TurnAnalysis): number {
-    const i = this.codes.indexOf(code);
-    return i < 0 || !this.model.codes[code] ? 0 : sigmoid(this.logits(a)[i] as number);
   }
 
   /** The challenge score (0–1) from a turn's logits; later turns use it as context. */
@@ -183,7 +183,7 @@ class LinearClassifier implements TurnClassifier {
     return { ...turn, codes, primary, scores, evidence };
   }
 
-  fit(conversations: readonly (readonly Turn[])[], options?: FitOptions): TurnClassifier & { readonly model: Model } {
+  fit(conversations: readonly (readonly Turn[])[], options?: FitOptions): LinearTurnClassifier {
     const data = conversations.map((turns) => ({ turns, analyses: analyzeConversation(turns, this.challengeScore) }));
     return new LinearClassifier(fitModel(this.model, this.codes, data, options), this.codebook);
   }
@@ -197,6 +197,6 @@ export function parseModel(value: unknown, source = 'model'): Model {
 }
 
 /** Creates a turn classifier; without options, the default CfBT model. */
-export function createClassifier(options: ClassifierOptions = {}): TurnClassifier & { readonly model: Model } {
+export function createClassifier(options: ClassifierOptions = {}): LinearTurnClassifier {
   return new LinearClassifier(options.model ?? defaultModel, options.codebook ?? cfbtCodebook);
 }
