@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClassifier, parseModel } from '../src/classify/linear-classifier.js';
 import { defaultModel } from '../src/classify/default-model.js';
 import { CoachcodeError } from '../src/errors.js';
+import type { Model } from '../src/classify/model.js';
 import type { Turn } from '../src/model/turn.js';
 
 const classifier = createClassifier();
@@ -121,5 +122,34 @@ describe('models', () => {
     expect(JSON.stringify(classifier.model)).toBe(before);
     expect(fitted).not.toBe(classifier);
     expect(fitted.classify(turns)[0]?.scores.continuity).toBeGreaterThan(classifier.classify(turns)[0]?.scores.continuity ?? 1);
+  });
+
+  /** A one-code model: bias 0, `cue:back-reference` weighed 1, and `word:the` weighed 3, plainly or clipped. */
+  function tiny(clipped?: number): Model {
+    const weights = { 'cue:back-reference': 1, ...(clipped === undefined ? { 'word:the': 3 } : {}) };
+    return { ...defaultModel, codes: { continuity: { bias: 0, weights, ...(clipped === undefined ? {} : { clipped: { limit: clipped, weights: { 'word:the': 3 } } }) } } };
+  }
+
+  it('holds the clipped weights\' sum within their limit, and leaves the other weights alone', () => {
+    const score = (model: Model, text: string): number | undefined => createClassifier({ model }).classify(conversation(text))[0]?.scores.continuity;
+    const sigmoid = (z: number): number => Math.round(100 / (1 + Math.exp(-z))) / 100;
+    expect(score(tiny(), 'Going back to the start.')).toBe(sigmoid(4));
+    expect(score(tiny(0.5), 'Going back to the start.')).toBe(sigmoid(1.5));
+    expect(score(tiny(0.5), 'Going back to it.')).toBe(sigmoid(1));
+    expect(() => parseModel(tiny(-1))).toThrow(/limit/);
+  });
+
+  it('fit() with clip puts the features the prior does not weigh into clipped weights; keepPrior keeps the prior\'s own', () => {
+    const prior: Model = { ...defaultModel, codes: { continuity: { bias: -1, weights: { 'cue:back-reference': 1 } } } };
+    const turns = conversation('Going back to the start.', 'Coming back to the target.', 'Right then.', 'Fine then.').map((t, i) => ({ ...t, humanCodes: i < 2 ? ['continuity'] : [] }));
+    const base = createClassifier({ model: prior });
+    const clipped = base.fit([turns], { clip: 0.4, keepPrior: true, learningRate: 0.2 }).model.codes.continuity;
+    expect(clipped?.weights).toEqual({ 'cue:back-reference': 1 });
+    expect(clipped?.clipped?.limit).toBe(0.4);
+    expect(Object.keys(clipped?.clipped?.weights ?? {}).length).toBeGreaterThan(0);
+    expect(Object.keys(clipped?.clipped?.weights ?? {})).not.toContain('cue:back-reference');
+    const free = base.fit([turns], { learningRate: 0.2 }).model.codes.continuity;
+    expect(free?.clipped).toBeUndefined();
+    expect(free?.weights['cue:back-reference']).not.toBe(1);
   });
 });

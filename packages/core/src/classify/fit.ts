@@ -14,6 +14,14 @@ export interface FitOptions {
   priorNew?: number;
   /** Keep each code's bias at the prior's value instead of fitting it (default false). */
   keepBias?: boolean;
+  /** Keep the weights the prior sets, and fit only the features it does not weigh (default false). */
+  keepPrior?: boolean;
+  /**
+   * Hold what the features the prior does not weigh add to a fitted code's logit within ±`clip`
+   * (the model's `clipped` weights), so they tip borderline turns but never outweigh the prior's
+   * cues (default: no limit, or the prior's own).
+   */
+  clip?: number;
   /** Codes to fit; the others keep the prior's weights (default: every code). */
   codes?: readonly string[];
   /** A feature the prior does not weigh gets a weight only if at least this many turns have it (default 2). */
@@ -70,7 +78,10 @@ export function fitModel(prior: Model, codes: readonly string[], data: readonly 
   const add = (k: string): void => {
     if (!index.has(k)) index.set(k, names.push(k) - 1);
   };
-  for (const code of codes) for (const k of Object.keys(prior.codes[code]?.weights ?? {})) add(k);
+  for (const code of codes) {
+    const w = prior.codes[code];
+    for (const k of [...Object.keys(w?.weights ?? {}), ...Object.keys(w?.clipped?.weights ?? {})]) add(k);
+  }
   for (const [k, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) if (n >= minCount) add(k);
 
   const rows: Row[] = [];
@@ -95,8 +106,11 @@ export function fitModel(prior: Model, codes: readonly string[], data: readonly 
       continue;
     }
     const d = names.length;
-    const p0 = Float64Array.from(names, (k) => p.weights[k] ?? 0);
+    const limit = options.clip ?? p.clipped?.limit ?? Infinity;
+    const p0 = Float64Array.from(names, (k) => p.weights[k] ?? p.clipped?.weights[k] ?? 0);
     const pull = Float64Array.from(names, (k) => (k in p.weights ? l2 : l2New));
+    const fixed = names.map((k) => options.keepPrior === true && k in p.weights);
+    const clipped = names.map((k) => limit !== Infinity && !(k in p.weights));
     const w = Float64Array.from(p0);
     const m = new Float64Array(d + 1);
     const v = new Float64Array(d + 1);
@@ -106,16 +120,23 @@ export function fitModel(prior: Model, codes: readonly string[], data: readonly 
     for (let e = 1; e <= epochs; e++) {
       g.fill(0);
       for (const r of rows) {
+        // The clipped sum passes no gradient to its features while it is at the limit.
         let z = bias;
-        for (const [j, x] of r.x) z += (w[j] as number) * x;
+        let adjust = 0;
+        for (const [j, x] of r.x) {
+          if (clipped[j]) adjust += (w[j] as number) * x;
+          else z += (w[j] as number) * x;
+        }
+        const open = Math.abs(adjust) < limit;
+        z += open ? adjust : Math.sign(adjust) * limit;
         const err = 1 / (1 + Math.exp(-z)) - (r.y.has(code) ? 1 : 0);
         g[d] = (g[d] as number) + err;
-        for (const [j, x] of r.x) g[j] = (g[j] as number) + err * x;
+        for (const [j, x] of r.x) if (open || !clipped[j]) g[j] = (g[j] as number) + err * x;
       }
       const b1 = 1 - 0.9 ** e;
       const b2 = 1 - 0.999 ** e;
       for (let j = 0; j <= d; j++) {
-        if (j === d && options.keepBias) continue;
+        if (j === d ? options.keepBias : fixed[j]) continue;
         const gj = (g[j] as number) / n + (j < d ? (pull[j] as number) * ((w[j] as number) - (p0[j] as number)) : 0);
         m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
         v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
@@ -125,11 +146,17 @@ export function fitModel(prior: Model, codes: readonly string[], data: readonly 
       }
     }
     const weights: Record<string, number> = {};
+    const adjustments: Record<string, number> = {};
     names.forEach((k, j) => {
       const x = round2(w[j] as number);
-      if (x !== 0) weights[k] = x;
+      if (x !== 0) (clipped[j] ? adjustments : weights)[k] = x;
     });
-    out[code] = { bias: round2(bias), weights, ...(p.threshold !== undefined ? { threshold: p.threshold } : {}) };
+    out[code] = {
+      bias: round2(bias),
+      weights,
+      ...(p.threshold !== undefined ? { threshold: p.threshold } : {}),
+      ...(limit !== Infinity ? { clipped: { limit, weights: adjustments } } : {}),
+    };
   }
   return { ...prior, id: options.id ?? `${prior.id}-fitted`, codes: out, trainedOn: options.trainedOn ?? `${rows.length} human-coded turns` };
 }

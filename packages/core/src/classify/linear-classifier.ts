@@ -91,6 +91,11 @@ class LinearClassifier implements LinearTurnClassifier {
   private readonly codes: string[];
   /** Feature name → its weight for each code (in `codes` order), for one lookup per feature. */
   private readonly table = new Map<string, Float64Array>();
+  /** The same weights split for scoring: those summed as they are, and those summed then clipped. */
+  private readonly direct = new Map<string, Float64Array>();
+  private readonly clipped = new Map<string, Float64Array>();
+  /** Per code, the limit of its clipped weights' sum (Infinity: none). */
+  private readonly clips: Float64Array;
   private readonly biases: Float64Array;
   /** The lexical and previous-turn features the model weighs (only these are computed). */
   private readonly lexical = new Set<string>();
@@ -102,12 +107,23 @@ class LinearClassifier implements LinearTurnClassifier {
     this.id = modelTag(model);
     this.codes = codeIds(codebook);
     this.biases = Float64Array.from(this.codes, (c) => model.codes[c]?.bias ?? 0);
+    this.clips = Float64Array.from(this.codes, (c) => model.codes[c]?.clipped?.limit ?? Infinity);
+    const put = (table: Map<string, Float64Array>, name: string, i: number, weight: number): void => {
+      let row = table.get(name);
+      if (!row) table.set(name, (row = new Float64Array(this.codes.length)));
+      row[i] = (row[i] as number) + weight;
+    };
     this.codes.forEach((code, i) => {
-      for (const [name, weight] of Object.entries(model.codes[code]?.weights ?? {})) {
-        let row = this.table.get(name);
-        if (!row) this.table.set(name, (row = new Float64Array(this.codes.length)));
-        row[i] = weight;
-        if (isDerived(name)) this.lexical.add(name);
+      const w = model.codes[code];
+      for (const [group, weights] of [
+        [this.direct, w?.weights ?? {}],
+        [this.clipped, w?.clipped?.weights ?? {}],
+      ] as const) {
+        for (const [name, weight] of Object.entries(weights)) {
+          if (isDerived(name)) this.lexical.add(name);
+          put(this.table, name, i, weight);
+          put(group, name, i, weight);
+        }
       }
     });
     this.challenge = this.codes.indexOf('challenge');
@@ -117,8 +133,18 @@ class LinearClassifier implements LinearTurnClassifier {
   private logits(a: TurnAnalysis): Float64Array {
     const z = Float64Array.from(this.biases);
     for (const [name, hit] of a.features) {
-      const row = this.table.get(name);
+      const row = this.direct.get(name);
       if (row) for (let i = 0; i < z.length; i++) z[i] = (z[i] as number) + (row[i] as number) * hit.value;
+    }
+    if (this.clipped.size === 0) return z;
+    const d = new Float64Array(z.length);
+    for (const [name, hit] of a.features) {
+      const row = this.clipped.get(name);
+      if (row) for (let i = 0; i < d.length; i++) d[i] = (d[i] as number) + (row[i] as number) * hit.value;
+    }
+    for (let i = 0; i < z.length; i++) {
+      const c = this.clips[i] as number;
+      z[i] = (z[i] as number) + Math.max(-c, Math.min(c, d[i] as number));
     }
     return z;
   }

@@ -6,6 +6,16 @@ export const CodeWeightsSchema = z.object({
   weights: z.record(z.string(), z.number()),
   /** Score at or above which the code is assigned (default: the model's threshold). */
   threshold: z.number().min(0).max(1).optional(),
+  /**
+   * Weights whose summed contribution to the logit is held within ±`limit`: fitted adjustments
+   * that can tip a borderline turn but never outweigh the `weights` (a cue, say) on their own.
+   */
+  clipped: z
+    .object({
+      limit: z.number().positive(),
+      weights: z.record(z.string(), z.number()),
+    })
+    .optional(),
 });
 export type CodeWeights = z.infer<typeof CodeWeightsSchema>;
 
