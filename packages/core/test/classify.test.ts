@@ -3,6 +3,7 @@ import { createClassifier, parseModel } from '../src/classify/linear-classifier.
 import { defaultModel } from '../src/classify/default-model.js';
 import { CoachcodeError } from '../src/errors.js';
 import type { Model } from '../src/classify/model.js';
+import { cfbtDecisionExamples, exampleConversation } from '../src/codebook/examples.js';
 import type { Turn } from '../src/model/turn.js';
 
 const classifier = createClassifier();
@@ -17,49 +18,10 @@ function lastCodes(...texts: string[]): string[] {
 }
 
 describe('decision rules of docs/codebook.md', () => {
-  it.each([
-    // [previous turns..., turn] → must include / must exclude
-    [['The group at the back went quiet.', 'Why do you think they went quiet?'], ['challenge'], []],
-    [['What evidence do you have that they understood?'], ['challenge'], []],
-    [['What would happen if you gave them the answers first?'], ['challenge'], []],
-    [['Why do you think they went quiet?', 'Because the instructions were far too long and they had lost the thread by then.'], ['challenge'], []],
-    [['Could you try cold calling with 8Y3 next time?', "Yes, that's fair, I'll try that with 8Y3."], ['acceptance'], ['dissonance']],
-    [['They were all on task, I think.', 'Mm-hmm.'], [], ['acceptance']],
-    [['You could try mini whiteboards.', "Yeah, but I did do that and it didn't work."], ['dissonance'], ['acceptance']],
-    [["I don't really agree, that's not how it works with this class."], ['dissonance'], []],
-    [['I rushed the plenary, I should have left more time.'], [], ['dissonance']],
-    [['Going back to the starter, what did you notice?'], ['continuity'], []],
-    [['Last time we agreed you would focus on questioning.'], ['continuity'], []],
-    [["I noticed only three students answered.", "So what you're saying is the questions only reached a few of them."], ['summary'], []],
-    // A leading "no" that goes on to concede is acceptance, not dissonance.
-    [["Quiet isn't the same as improving.", "No, that's fair. I hadn't thought of it like that."], ['acceptance'], ['dissonance']],
-    // A plain rejection of a statement is dissonance.
-    [['So the marking policy is working for your groups.', 'No.'], ['dissonance'], ['acceptance']],
-    // "So I…" tells one's own story, and "So why…?" asks; neither summarises.
-    [['How did it go?', 'So I did the three-tier tasks for the whole unit and they picked.'], [], ['summary']],
-    [['They finished early.', 'So why wait till Easter to change it?'], ['challenge'], ['summary']],
-    // A pull-together restates what was said and links the parts of the conversation.
-    [['I could try the sticky notes on Monday.', 'Okay, so, pulling it together: sticky notes from Monday, and the target about table five.'], ['summary', 'continuity'], []],
-    // A link to an earlier session counts wherever it comes in the turn.
-    [['Mm.', "Honestly I think the thing they found hardest was the apparatus, which is what we saw last term as well."], ['continuity'], []],
-    // A concession followed by a reservation is acceptance and dissonance (codebook, acceptance rule 2).
-    [['You could give them the lines already drawn.', "Okay, I'll try it with one group. But I still think it's too fast for them."], ['acceptance', 'dissonance'], []],
-    // A trailing "though" resists the point just made.
-    [['Cold calling would get more of them thinking.', "I've tried cold calling before, though."], ['dissonance'], ['acceptance']],
-    // Reassurance after an apology is not rejection.
-    [['Sorry, I was late back from duty.', 'No worries, no rush.'], [], ['dissonance']],
-    // Proposing a different practice is challenge, whoever does it (codebook, challenge rule 3).
-    [['She froze when I asked her.', 'You could tell her before the lesson that you will come to her on question one.'], ['challenge'], []],
-    // Reasoning about what would have happened is self-questioning with reasons (challenge rule 4).
-    [['What do you make of the redrafts?', "If I'd given them one specific thing to redraft towards, they'd probably have done it."], ['challenge'], ['dissonance']],
-    // A question for facts informs; it does not stretch.
-    [['We did the practical on Tuesday.', 'How many groups finished?'], [], ['challenge']],
-    // A complaint late in a long turn is still discontent.
-    [['How are things?', "Fine, I suppose, we've had mocks and reports and parents' evening all in one week, and I'm completely fed up."], ['dissonance'], []],
-  ] as const)('%j', (texts, include, exclude) => {
-    const codes = lastCodes(...texts);
-    for (const c of include) expect(codes).toContain(c);
-    for (const c of exclude) expect(codes).not.toContain(c);
+  it.each(cfbtDecisionExamples.map((e) => [e.turns.at(-1), e] as const))('%j', (_, example) => {
+    const codes = classifier.classify(exampleConversation(example)).at(-1)?.codes ?? [];
+    for (const c of example.codes) expect(codes).toContain(c);
+    for (const c of example.notCodes) expect(codes).not.toContain(c);
   });
 });
 
