@@ -39,6 +39,8 @@ export const messages = {
   trainNoHumanCodes: () => 'no human codes to train on: give --gold FILE (gold JSONL, or CSV with a turn column) or inputs whose turns carry human codes (CSV code columns, coded JSONL with "human")',
   trainNothingPaired: (goldTurns: number, goldName: string) =>
     `none of the ${goldTurns} human-coded turns of ${goldName} pairs with a turn of the inputs; expected the same transcripts, paired by file name (base name, else the name without extension) and turn number`,
+  trainTooManyFolds: (folds: number, transcripts: number) =>
+    `--folds ${folds}: expected at most ${transcripts}, the number of transcripts with human codes for the codes fitted (--folds ${transcripts} leaves one transcript out at a time)`,
   trainNothingToFit: (codes: readonly string[]) => `the human coding scores none of the codes to fit (${list(codes)}); expected turns coded for at least one of them`,
 
   // train (warnings and results)
@@ -54,6 +56,10 @@ export const messages = {
     `the human coding never gives "${code}" on the ${turns} turns coded for it, so fitting makes it rarer; if it was not coded, leave it out with --codes`,
   trainPairing: (matched: number, files: number, uncoded: number, unpaired: number) =>
     `human codes for ${matched} turn${matched === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}; ${uncoded} turn${uncoded === 1 ? '' : 's'} of the inputs without human codes and ${unpaired} human-coded turn${unpaired === 1 ? '' : 's'} without a transcript turn are not used`,
+  crossValidationTitle: (folds: number, transcripts: number, turns: number) =>
+    `cross-validation by transcript: ${folds} folds of ${transcripts} transcripts${folds === transcripts ? ' (one transcript out at a time)' : ''}, ${turns} human-coded turn${turns === 1 ? '' : 's'}`,
+  crossValidationModels: (baseId: string) =>
+    `base: ${baseId} as it is; fitted: each fold coded by the model fitted, with the same options, to the other folds`,
   trainedOn: (turns: number, files: number) => `${turns} human-coded turn${turns === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}`,
   trainDone: (turns: number, files: number, codes: readonly string[], out: string) =>
     `trained on ${turns} turn${turns === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}, fitted ${list(codes)} → ${out}`,

@@ -191,14 +191,18 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .option('--prior <strength>', `pull of each weight the base model sets towards its value (L2, 0 or more; default ${FIT_DEFAULTS.prior}): larger keeps closer to the base`)
     .option('--prior-new <strength>', 'pull towards 0 of the weights of features the base does not weigh, such as word: features (L2, 0 or more; default: --prior)')
     .option('--keep-bias', "keep each code's bias (how often it fires by default) at the base model's value")
+    .option('--keep-prior', 'keep the weights the base model sets, and fit only the features it does not weigh (word:, first:, prev: features)')
+    .option('--clip <limit>', "hold what the features the base does not weigh add to a code's score within ±limit (above 0): they go into the code's clipped weights, so they can tip a borderline turn but never outweigh a cue")
     .option('--epochs <n>', `passes over the coded turns (default ${FIT_DEFAULTS.epochs})`)
     .option('--learning-rate <rate>', `step size of the updates (above 0; default ${FIT_DEFAULTS.learningRate})`)
     .option('--min-count <n>', `a feature the base does not weigh gets a weight only if at least this many coded turns have it (default ${FIT_DEFAULTS.minCount})`)
     .option('--id <id>', 'id of the new model, written in every record coded with it (default: the base id with -fitted)')
+    .option('--folds <k>', 'first cross-validate by transcript: fit to all folds but one, code that one, in turn; print per code the kappa of the base and of the fitted models on the held-out transcripts (2 to the number of coded transcripts)')
     .addHelpText(
       'after',
       examples([
         ['coachcode train --gold coded/ sessions/ --out model.json', 'fit to the gold JSONL files in coded/, for the transcripts under sessions/'],
+        ['coachcode train --gold coded/ sessions/ --folds 5 --keep-prior --clip 1 --out model.json', 'first see how such a fit agrees on transcripts it did not see, beside the base model'],
         ['coachcode train sessions/hand-coded.csv --out model.json', 'a transcript CSV whose code columns hold the human codes'],
         ['coachcode train --gold human.csv sessions/ --codes challenge,dissonance --out model.json', 'fit two codes; the others keep the built-in weights'],
         ['coachcode train --gold more.jsonl more/ --base model.json --id our-school --out model-2.json', 'start from an earlier model'],

@@ -1,25 +1,15 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { FIT_DEFAULTS, createClassifier, handModel, parseModel, type Coding, type CodedUnit, type Model, type Turn } from '@coachcode/core';
+import { FIT_DEFAULTS, handModel, type Coding, type CodedUnit, type Model, type Turn } from '@coachcode/core';
 import { describe, expect, it } from 'vitest';
 import { conversationsFor, groupCodesByScoredTurns, labelTurns } from '../src/agreement/label-turns.js';
 import { TALK, runCli, tempTree } from './support/fake-io.js';
+import { BASE, CODES, REPO, TALK_CODES, expectTuneStems, goldRecords, readModelFile, talkGold, transcriptOf } from './support/train-fixtures.js';
 
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const BASE = createClassifier().model;
-const CODES = ['summary', 'acceptance', 'challenge', 'continuity', 'dissonance'];
-
-// Only 'tune' stems of fixtures/split.json: the 'heldout' ones measure the built-in model.
-const split = JSON.parse(readFileSync(join(REPO, 'fixtures/split.json'), 'utf8')) as { tune: string[]; heldout: string[] };
 const STEMS = ['challenging-coach-angela', 'mentoring-trainee'];
-const transcriptOf = (stem: string) => `fixtures/transcripts/${readdirSync(join(REPO, 'fixtures/transcripts')).find((f) => f.replace(/\.[^.]+$/, '') === stem)}`;
-const goldLines = (stem: string) => readFileSync(join(REPO, `fixtures/gold/${stem}.jsonl`), 'utf8').split('\n').filter((l) => l.trim() !== '').length;
-
-function readModelFile(path: string): Model {
-  return parseModel(JSON.parse(readFileSync(path, 'utf8')), path);
-}
+const goldLines = (stem: string) => goldRecords(stem).length;
 
 /** Codes whose bias, weights or threshold differ from the base model's (in any key order). */
 function changedCodes(model: Model): string[] {
@@ -38,26 +28,10 @@ function distanceFromBase(model: Model): number {
   return d;
 }
 
-/** Gold JSON lines for talk.txt (TALK: six turns, coach and teacher in turn). */
-function talkGold(rows: readonly (readonly [number, string[], string[]?])[]): string {
-  return rows.map(([turn, codes, scored]) => JSON.stringify({ file: 'talk.txt', turn, codes, ...(scored ? { scored } : {}) })).join('\n') + '\n';
-}
-const TALK_GOLD = talkGold([
-  [1, []],
-  [2, ['dissonance']],
-  [3, ['challenge']],
-  [4, ['dissonance']],
-  [5, ['summary']],
-  [6, ['acceptance']],
-]);
+const TALK_GOLD = talkGold(TALK_CODES);
 
 describe('coachcode train on fixtures (tune stems only)', () => {
-  it('uses only tune stems', () => {
-    for (const stem of STEMS) {
-      expect(split.tune).toContain(stem);
-      expect(split.heldout).not.toContain(stem);
-    }
-  });
+  it('uses only tune stems', () => expectTuneStems(STEMS));
 
   it('writes a valid, pretty-printed model whose weights differ from the base, with provenance and a summary', async () => {
     const out = join(tempTree({}), 'model.json');

@@ -23,6 +23,8 @@ export type { CsvOptions, ParsedTranscript, ParseOptions } from './parse/parse-t
 export { CodebookSchema, CodeDefinitionSchema, codebookTag, codeIds } from './codebook/codebook.js';
 export type { Codebook, CodeDefinition } from './codebook/codebook.js';
 export { CfbtCode, CFBT_CODES, cfbtCodebook, isCfbtCode } from './codebook/cfbt.js';
+export { cfbtDecisionExamples, exampleConversation } from './codebook/examples.js';
+export type { DecisionExample } from './codebook/examples.js';
 
 // steps 3–4: turns and roles
 export { segmentTurns, normaliseSpace, speakerKey } from './segment/segment-turns.js';
@@ -42,6 +44,8 @@ export { ModelSchema, modelTag } from './classify/model.js';
 export type { Model } from './classify/model.js';
 export { FIT_DEFAULTS } from './classify/fit.js';
 export type { FitOptions } from './classify/fit.js';
+export { crossValidate } from './classify/cross-validate.js';
+export type { CrossValidatedConversation, CrossValidateOptions, CrossValidation } from './classify/cross-validate.js';
 export { CUES } from './classify/cues.js';
 export type { Cue } from './classify/cues.js';
 

@@ -1,17 +1,20 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { codeIds, createClassifier, type Turn } from '@coachcode/core';
-import { conversationsFor, countUsed, groupCodesByScoredTurns, labelTurns } from '../agreement/label-turns.js';
+import { codeIds, createClassifier, type LinearTurnClassifier, type Turn } from '@coachcode/core';
+import { crossValidateLabelling } from '../agreement/cross-validate-labelling.js';
+import { conversationsFor, countUsed, groupCodesByScoredTurns, labelTurns, type LabelledTranscript } from '../agreement/label-turns.js';
 import { readInputsAndGold } from '../agreement/read-inputs-and-gold.js';
 import { Reporter } from '../batch/reporter.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import type { InputRef } from '../inputs/input-ref.js';
-import type { CliIo } from '../io.js';
+import { writeChunk, type CliIo } from '../io.js';
 import { messages } from '../messages.js';
-import { readModel, resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
+import { parseIntegerFlag, readModel, resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
 import { resolveFit, type FitFlags } from '../options/fit-options.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { inputPathSet, outputClash } from '../output/output-paths.js';
+import { colorLevel, createColors } from '../render/color.js';
+import { renderCrossValidation } from '../render/cross-validation-report.js';
 import { UsageError, throwIfProblems } from '../usage-error.js';
 
 /** Flags of `coachcode train` (the shared reading flags, without --model and --threshold). */
@@ -19,6 +22,8 @@ export interface TrainFlags extends Omit<AnalysisFlags, 'model' | 'threshold'>, 
   gold: string[];
   out: string;
   base?: string;
+  /** Cross-validate by transcript in this many folds before the final fit. */
+  folds?: string;
   quiet?: boolean;
 }
 
@@ -38,7 +43,8 @@ function checkModelOutput(out: string, inputs: readonly InputRef[], cwd: string,
  * `coachcode train`: fits the classifier to the human codes of the inputs (`--gold`, or the codes
  * the inputs carry), starting from `--base` or the built-in model, and writes the fitted model
  * to `--out` for `--model`. Turns pair with human codes as in `evaluate`; turns without a human
- * code are not used.
+ * code are not used. With `--folds K`, first cross-validates the same fit by transcript and prints,
+ * on standard output, each code's kappa of the base and of the fitted models on held-out transcripts.
  */
 export async function trainCommand(paths: readonly string[], flags: TrainFlags, io: CliIo): Promise<number> {
   // 1. Every flag checked before anything is read; the base model is read like --model.
@@ -51,6 +57,7 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
   const base = createClassifier(settings.model ? { model: settings.model } : {});
   const codebookCodes = codeIds(base.codebook);
   const fit = resolveFit(flags, codebookCodes, problems);
+  const folds = flags.folds === undefined ? undefined : parseIntegerFlag('--folds', flags.folds, 2, 10_000, problems);
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
   const goldFiles = flags.gold.length > 0 ? expandInputs(flags.gold, { cwd: io.cwd, stdinName: settings.stdinName }).inputs : [];
   const others: InputRef[] = [flags.base, flags.roles].flatMap((p) => (p === undefined ? [] : [{ kind: 'file' as const, path: p }]));
@@ -85,11 +92,22 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
       reporter.warning({ code: 'train-code-never-given', severity: 'warning', message: messages.trainCodeNeverGiven(code, coded) });
     }
   }
+  if (folds !== undefined && folds > used.files) throw new UsageError([messages.trainTooManyFolds(folds, used.files)]);
   const options = { ...fit, id: fit.id ?? `${base.model.id}-fitted`, trainedOn: messages.trainedOn(used.turns, used.files) };
-  let classifier = base;
-  for (const codes of groups) classifier = classifier.fit(conversationsFor(labelling, codes), { ...options, codes });
+  // The fit, group after group, to these transcripts: all of them, or a fold's training part.
+  const fitTo = (classifier: LinearTurnClassifier, transcripts: readonly LabelledTranscript[]): LinearTurnClassifier => {
+    for (const codes of groups) classifier = classifier.fit(conversationsFor({ ...labelling, transcripts: [...transcripts] }, codes), { ...options, codes });
+    return classifier;
+  };
 
-  // 5. Write the model atomically, pretty-printed.
+  // 5. With --folds, the same fit cross-validated by transcript, against the base, on standard output.
+  if (folds !== undefined) {
+    const report = crossValidateLabelling(base, labelling, fitted, folds, (c, training) => fitTo(c, training.map((i) => labelling.transcripts[i] as LabelledTranscript)));
+    await writeChunk(io.stdout, renderCrossValidation(report, base.id, createColors(colorLevel(io.env, io.stdout.isTTY))));
+  }
+  const classifier = fitTo(base, labelling.transcripts);
+
+  // 6. Write the model atomically, pretty-printed.
   writeFileAtomic(resolve(io.cwd, flags.out), JSON.stringify(classifier.model, null, 2) + '\n');
   reporter.info(messages.trainDone(used.turns, used.files, fitted, flags.out));
   return read.failed ? 1 : 0;

@@ -9,6 +9,8 @@ export interface FitFlags {
   prior?: string;
   priorNew?: string;
   keepBias?: boolean;
+  keepPrior?: boolean;
+  clip?: string;
   codes?: string[];
   minCount?: string;
   id?: string;
@@ -24,6 +26,8 @@ export const FIT_OPTION_FLAGS: { readonly [K in keyof Required<FitOptions>]: str
   prior: '--prior',
   priorNew: '--prior-new',
   keepBias: '--keep-bias',
+  keepPrior: '--keep-prior',
+  clip: '--clip',
   codes: '--codes (and the codes the human coding scores)',
   minCount: '--min-count',
   id: '--id',
@@ -60,6 +64,11 @@ export function resolveFit(flags: FitFlags, codebookCodes: readonly string[], pr
     if (priorNew !== undefined) options.priorNew = priorNew;
   }
   if (flags.keepBias) options.keepBias = true;
+  if (flags.keepPrior) options.keepPrior = true;
+  if (flags.clip !== undefined) {
+    const clip = parseNumberFlag('--clip', flags.clip, 0, true, problems);
+    if (clip !== undefined) options.clip = clip;
+  }
   if (flags.minCount !== undefined) options.minCount = parseIntegerFlag('--min-count', flags.minCount, 1, 1_000_000, problems);
   if (flags.codes !== undefined && flags.codes.length > 0) {
     for (const code of flags.codes) if (!codebookCodes.includes(code)) problems.push(messages.badChoice('--codes', code, codebookCodes));

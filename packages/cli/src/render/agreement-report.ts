@@ -9,7 +9,7 @@ export function stat(x: number | null | undefined): string {
 }
 
 /** Kappa coloured by the usual bands (≥ 0.6 good, ≥ 0.4 moderate, below that poor). */
-function kappaCell(k: number | null, colors: ChalkInstance): Cell {
+export function kappaCell(k: number | null, colors: ChalkInstance): Cell {
   if (k === null) return { text: '–', style: colors.dim };
   return { text: k.toFixed(2), style: k >= 0.6 ? colors.green : k >= 0.4 ? colors.yellow : colors.red };
 }
