@@ -17,9 +17,9 @@ describe('the default model', () => {
     expect(out).toMatch(/matches the recipe \(\d+ turns\)/);
   });
 
-  it('keeps the hand weights of the codes it does not fit, and records how it was made', () => {
-    expect(defaultModel.codes.dissonance).toEqual(handModel.codes.dissonance);
-    for (const code of ['summary', 'acceptance', 'challenge', 'continuity']) expect(defaultModel.codes[code]).not.toEqual(handModel.codes[code]);
+  it('fits every code from the hand weights, keeps the hand bias of three, and records how it was made', () => {
+    for (const code of ['summary', 'acceptance', 'challenge', 'continuity', 'dissonance']) expect(defaultModel.codes[code]).not.toEqual(handModel.codes[code]);
+    for (const code of ['summary', 'acceptance', 'dissonance']) expect(defaultModel.codes[code]?.bias).toBe(handModel.codes[code]?.bias);
     expect(defaultModel.trainedOn).toMatch(/tuning conversations .* decision-rule examples/);
   });
 

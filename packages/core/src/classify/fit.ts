@@ -149,7 +149,8 @@ export function fitModel(prior: Model, codes: readonly string[], data: readonly 
     const adjustments: Record<string, number> = {};
     names.forEach((k, j) => {
       const x = round2(w[j] as number);
-      if (x !== 0) (clipped[j] ? adjustments : weights)[k] = x;
+      // A weight the prior sets stays listed even at 0 (so a later fit still treats it as the prior's).
+      if (x !== 0 || k in p.weights) (clipped[j] ? adjustments : weights)[k] = x;
     });
     out[code] = {
       bias: round2(bias),

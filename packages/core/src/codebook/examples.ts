@@ -93,6 +93,24 @@ export const cfbtDecisionExamples: readonly DecisionExample[] = [
     notCodes: ['acceptance'],
   },
   {
+    note: 'The same without punctuation, as speech recognisers write it.',
+    turns: ['so that worked for all of them then', 'no'],
+    codes: ['dissonance'],
+    notCodes: ['acceptance'],
+  },
+  {
+    note: 'A "no" that rejects a claim and corrects it.',
+    turns: ['They were all on task by the end.', 'No. Not the back row.'],
+    codes: ['dissonance'],
+    notCodes: [],
+  },
+  {
+    note: 'A "no" that answers a closed question is an answer, not a rejection (general rule 6).',
+    turns: ['Did you get to the plenary?', 'No.'],
+    codes: [],
+    notCodes: ['dissonance', 'acceptance'],
+  },
+  {
     note: "\"So I…\" tells one's own story, and \"So why…?\" asks; neither summarises.",
     turns: ['How did it go?', 'So I did the three-tier tasks for the whole unit and they picked.'],
     codes: [],
