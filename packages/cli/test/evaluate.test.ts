@@ -67,6 +67,16 @@ describe('coachcode evaluate on invented files', () => {
     expect(r.stderr).toMatch(/warning: .*t\.csv/);
   });
 
+  it('names the model whose codes were compared: the coded input\'s own, or the one that coded a transcript', async () => {
+    const readBack = await runCli(['evaluate', '--gold', 't.csv', 'coded.jsonl', '--format', 'json', '-q'], { cwd });
+    expect((JSON.parse(readBack.stdout) as { model: string }).model).toBe('unknown');
+    const named = tempTree({ 't.csv': transcript, 'coded.jsonl': coded.replaceAll('"codes"', '"model":"mine@4","codes"') + '\n' });
+    const table = await runCli(['evaluate', '--gold', 't.csv', 'coded.jsonl', '-q'], { cwd: named });
+    expect(table.stdout.split('\n')[0]).toBe('mine@4 against t.csv');
+    const fresh = await runCli(['evaluate', 't.csv', '--model', 'cfbt-hand', '-q'], { cwd });
+    expect(fresh.stdout.split('\n')[0]).toMatch(/^cfbt-hand@1 against /);
+  });
+
   it('without --gold, the human codes the transcript carries are the gold', async () => {
     const r = await runCli(['evaluate', 't.csv', '--format', 'json', '-q'], { cwd });
     expect(r.code, r.stderr).toBe(0);

@@ -43,6 +43,8 @@ export interface TranscriptResult {
   records?: TurnRecord[];
   /** Whether the turns carry human codes (`humanCodes`). */
   human: boolean;
+  /** `id@version` of the model whose codes the turns carry (a coded input's own, `unknown` if it names none). */
+  model: string;
 }
 
 /** What became of one input. `errors` non-empty means the input failed and produced nothing. */

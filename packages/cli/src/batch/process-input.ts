@@ -118,7 +118,7 @@ export function processInput(task: Task, job: Job): Outcome {
       }
       const needRecords = job.render !== undefined || job.keep.records;
       const records = needRecords ? turns.map((t) => toRecord(t, { source: piece.source, codebook: piece.codebook, model: piece.model })) : [];
-      const result: TranscriptResult = { source: piece.source, turnCount: turns.length, roles, human: turns.some((t) => t.humanCodes !== undefined) };
+      const result: TranscriptResult = { source: piece.source, turnCount: turns.length, roles, human: turns.some((t) => t.humanCodes !== undefined), model: piece.model };
       if (job.render) result.chunk = renderChunk(records, job, codes);
       if (job.keep.records) result.records = records;
       if (job.keep.turns) result.turns = turns;

@@ -62,8 +62,11 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
 
   // Machine against gold: code (or read back) every input, keeping only the codes of each turn.
   const predicted: Coding = new Map();
+  // Coded JSONL inputs keep the codes (and model) they were written with.
+  const models = new Set<string>();
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
   const read = await readInputsAndGold(expansion, flags.gold, settings, io, reporter, (t, warnings) => {
+    models.add(t.model);
     for (const u of machineUnits(t.source, t.turns ?? [])) addToCoding(predicted, u, t.source, warnings);
   });
   const { gold, goldName } = read;
@@ -71,9 +74,10 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
   if (gold.size === 0) throw new UsageError([messages.goldRequired()]);
   const evaluation = evaluateCodings(gold, predicted, { codes, byRole: true });
   for (const d of evaluation.diagnostics) reporter.warning(d);
-  const title = `${classifier.id} against ${goldName}`;
+  const model = models.size > 0 ? [...models].join(', ') : classifier.id;
+  const title = `${model} against ${goldName}`;
   if (format === 'table') await writeChunk(io.stdout, renderEvaluation(evaluation, colors, title));
   else if (format === 'csv') await writeChunk(io.stdout, [EVALUATION_CSV_HEADER, ...evaluationCsvValues(evaluation)].map(csvRow).join(''));
-  else await writeChunk(io.stdout, JSON.stringify({ mode: 'machine', model: classifier.id, gold: flags.gold, inputs: paths, ...evaluation }, null, 2) + '\n');
+  else await writeChunk(io.stdout, JSON.stringify({ mode: 'machine', model, gold: flags.gold, inputs: paths, ...evaluation }, null, 2) + '\n');
   return failed ? 1 : 0;
 }
