@@ -17,7 +17,13 @@ describe('countWords and classifyQuestions', () => {
   it.each([
     ['Why do you think that? Did it work?', { open: 1, closed: 1 }],
     ['So what happened next?', { open: 1, closed: 0 }],
+    ['Okay, so, what happened next?', { open: 1, closed: 0 }],
     ['It worked.', { open: 0, closed: 0 }],
+    // Speech recognisers often leave questions unpunctuated: a last sentence that opens like one counts.
+    ['okay so how did it go', { open: 1, closed: 0 }],
+    ['Right. did you mark them', { open: 0, closed: 1 }],
+    ['so I tried the timer', { open: 0, closed: 0 }],
+    ['How did it go. It went fine', { open: 0, closed: 0 }],
   ])('%j', (text, q) => expect(classifyQuestions(text)).toEqual(q));
 });
 

@@ -3,6 +3,7 @@ import { codeIds } from '../codebook/codebook.js';
 import type { Role } from '../model/role.js';
 import { ROLES } from '../model/role.js';
 import type { CodedTurn } from '../model/turn.js';
+import { isQuestion } from '../classify/text-features.js';
 
 /** Counts for one group of turns (a role or a speaker within a transcript, or a total). */
 export interface ProfileRow {
@@ -32,22 +33,29 @@ export interface Profile {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-const OPEN_START = /^(?:so\s+|and\s+|but\s+|okay\s+|ok\s+|right\s+)?(?:what|why|how|when|where|who|which|tell me|talk me|describe|explain|in what way)\b/i;
+/** An open question's start, after any fillers ("Okay, so what…", "and how…"). */
+const OPEN_START = /^\W*(?:(?:so|and|but|okay|ok|right|um|uh|erm|well|now)\W+)*(?:what|why|how|when|where|who|which|tell me|talk me|describe|explain|in what way)\b/i;
 
 /** Counts the words of a text (letters/digits runs, contractions kept whole). */
 export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
-/** Splits text into its questions (sentences ending in `?`) and says whether each is open or closed. */
+/**
+ * Splits text into its questions and says whether each is open or closed. A question is a
+ * sentence ending in `?`, or, as speech recognisers write it, a last sentence left without end
+ * punctuation that opens like a question ("how did it go", "did you mark them").
+ */
 export function classifyQuestions(text: string): { open: number; closed: number } {
   const result = { open: 0, closed: 0 };
   const sentences = text.split(/(?<=[.!?])\s+/);
-  for (const s of sentences) {
-    if (!s.trim().endsWith('?')) continue;
-    if (OPEN_START.test(s.trim())) result.open++;
+  sentences.forEach((sentence, i) => {
+    const s = sentence.trim();
+    const unpunctuatedLast = i === sentences.length - 1 && s !== '' && !/[.!?]$/.test(s) && isQuestion(s, false);
+    if (!s.endsWith('?') && !unpunctuatedLast) return;
+    if (OPEN_START.test(s)) result.open++;
     else result.closed++;
-  }
+  });
   return result;
 }
 

@@ -3,7 +3,6 @@ import type { Role } from '../model/role.js';
 import type { Turn } from '../model/turn.js';
 import { classifyQuestions, countWords } from '../aggregate/profile.js';
 import { speakerKey } from '../segment/segment-turns.js';
-import { isQuestion } from '../classify/text-features.js';
 import { messages } from '../messages.js';
 
 /** Options of {@link assignRoles}. Names match after trimming and case-folding. */
@@ -129,15 +128,10 @@ function guessRoles(
   if (guessed.length > 0) warnings.push({ code: 'roles-guessed', severity: 'warning', message: messages.rolesGuessed(guessed), ...(source ? { source } : {}) });
 }
 
-/**
- * Whether a turn asks a question: a sentence ending in "?", or, as speech recognisers write it,
- * a last sentence left without end punctuation that opens like a question ("how are you").
- */
+/** Whether a turn asks a question (see {@link classifyQuestions}). */
 function asksQuestion(text: string): boolean {
   const q = classifyQuestions(text);
-  if (q.open + q.closed > 0) return true;
-  const last = text.slice(Math.max(text.lastIndexOf('.'), text.lastIndexOf('!')) + 1).trim();
-  return last !== '' && isQuestion(last, false);
+  return q.open + q.closed > 0;
 }
 
 function rate(s: { turns: number; questions: number } | undefined): number {
