@@ -104,7 +104,7 @@ export function processInput(task: Task, job: Job): Outcome {
     } else {
       const analysis = analyze(bytes, { ...analyzeOptionsFor(job.analysis, path), classifier });
       outcome.warnings.push(...analysis.warnings);
-      pieces.push({ source: path, turns: analysis.turns, roles: analysis.roles, metadata: analysis.profile.metadata, model: classifier.id, codebook });
+      pieces.push({ source: path, turns: analysis.turns, roles: analysis.roles, metadata: analysis.metadata, model: classifier.id, codebook });
     }
     for (const piece of pieces) {
       let turns = piece.turns;

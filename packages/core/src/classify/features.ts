@@ -5,9 +5,9 @@ import { contentStems, isQuestion, isTagQuestion, words } from './text-features.
 
 /** A feature that fired on a turn, with the span of text behind it (if any). */
 export interface FeatureHit {
-  value: number;
-  start: number;
-  end: number;
+  readonly value: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Features of one turn: feature name → hit. Names are stable; they key the model's weights. */
@@ -105,8 +105,11 @@ function addPrevious(pf: TurnFeatures, f: TurnFeatures, wanted: ReadonlySet<stri
   }
 }
 
+/** The hit of a feature that fired with value 1 and no span: one shared object, not one per turn. */
+const PLAIN: FeatureHit = Object.freeze({ value: 1, start: 0, end: 0 });
+
 function set(f: TurnFeatures, name: string, value = 1, start = 0, end = 0): void {
-  f.set(name, { value, start, end });
+  f.set(name, value === 1 && start === 0 && end === 0 ? PLAIN : { value, start, end });
 }
 
 /**

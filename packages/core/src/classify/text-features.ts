@@ -25,9 +25,17 @@ export function stem(word: string): string {
 export function words(text: string): { tokens: string[]; starts: number[] } {
   const tokens: string[] = [];
   const starts: number[] = [];
+  // Lower-case once, not word by word; a text whose length lower-casing changes (a dotted
+  // capital I, say) is matched as it is, so that starts still index into it.
+  const lower = text.toLowerCase();
+  const same = lower.length === text.length;
+  const source = same ? lower : text;
+  const curly = text.includes('’');
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    tokens.push(m[0].toLowerCase().replace(/’/g, "'"));
+  for (let m = WORD.exec(source); m; m = WORD.exec(source)) {
+    let w = same ? m[0] : m[0].toLowerCase();
+    if (curly) w = w.replace(/’/g, "'");
+    tokens.push(w);
     starts.push(m.index);
   }
   return { tokens, starts };

@@ -33,9 +33,13 @@ export interface Analysis {
   source: string;
   transcript: Transcript;
   turns: CodedTurn[];
-  records: TurnRecord[];
+  /** The output records of the turns (worked out on first read). */
+  readonly records: TurnRecord[];
   roles: Record<string, Role>;
-  profile: Profile;
+  /** The transcript's attributes: its own metadata, then `options.metadata` over it. */
+  metadata: Record<string, string | number | boolean>;
+  /** The interaction profile (worked out on first read). */
+  readonly profile: Profile;
   warnings: Diagnostic[];
 }
 
@@ -72,13 +76,22 @@ export function analyze(input: string | Uint8Array, options: AnalyzeOptions = {}
   const turns = classifier.classify(assigned.turns);
   const meta = { source, codebook: codebookTag(classifier.codebook), model: classifier.id };
   const metadata = { ...transcript.metadata, ...options.metadata };
+  // Records and profile are built when first read: a caller that writes its own records, or
+  // needs no profile, does not pay for them.
+  let records: TurnRecord[] | undefined;
+  let profile: Profile | undefined;
   return {
     source,
     transcript,
     turns,
-    records: turns.map((t) => toRecord(t, meta)),
+    get records() {
+      return (records ??= turns.map((t) => toRecord(t, meta)));
+    },
     roles: assigned.roles,
-    profile: profileTurns(turns, classifier.codebook, { source, metadata }),
+    metadata,
+    get profile() {
+      return (profile ??= profileTurns(turns, classifier.codebook, { source, metadata }));
+    },
     warnings,
   };
 }
