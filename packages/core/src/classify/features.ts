@@ -197,10 +197,8 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
   if (stems.size >= 2) {
     let recent = 0;
     let early = 0;
-    const recentAll = new Set<string>();
-    for (const s of ctx.recentOther) for (const x of s) recentAll.add(x);
     for (const s of stems) {
-      if (recentAll.has(s)) recent++;
+      if (ctx.recentOther.some((other) => other.has(s))) recent++;
       else if ((ctx.lastSeen.get(s) ?? Infinity) <= ctx.index - 4) early++;
     }
     const ratio = recent / stems.size;

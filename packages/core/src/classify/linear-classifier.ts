@@ -97,6 +97,8 @@ class LinearClassifier implements LinearTurnClassifier {
   /** Per code, the limit of its clipped weights' sum (Infinity: none). */
   private readonly clips: Float64Array;
   private readonly biases: Float64Array;
+  /** Per code, its threshold, or NaN when the model has no weights for it (never assigned). */
+  private readonly thresholds: Float64Array;
   /** The lexical and previous-turn features the model weighs (only these are computed). */
   private readonly lexical = new Set<string>();
   private readonly challenge: number;
@@ -108,6 +110,7 @@ class LinearClassifier implements LinearTurnClassifier {
     this.codes = codeIds(codebook);
     this.biases = Float64Array.from(this.codes, (c) => model.codes[c]?.bias ?? 0);
     this.clips = Float64Array.from(this.codes, (c) => model.codes[c]?.clipped?.limit ?? Infinity);
+    this.thresholds = Float64Array.from(this.codes, (c) => (model.codes[c] ? (model.codes[c].threshold ?? model.threshold) : NaN));
     const put = (table: Map<string, Float64Array>, name: string, i: number, weight: number): void => {
       let row = table.get(name);
       if (!row) table.set(name, (row = new Float64Array(this.codes.length)));
@@ -181,11 +184,11 @@ class LinearClassifier implements LinearTurnClassifier {
     let spans: [string, FeatureHit, Float64Array][] | undefined;
     for (let i = 0; i < this.codes.length; i++) {
       const code = this.codes[i] as string;
-      const w = this.model.codes[code];
-      const s = w ? sigmoid(z[i] as number) : 0;
+      const own = this.thresholds[i] as number;
+      const weighted = !Number.isNaN(own);
+      const s = weighted ? sigmoid(z[i] as number) : 0;
       scores[code] = round2(s);
-      const threshold = options.threshold ?? w?.threshold ?? this.model.threshold;
-      if (!w || s < threshold) continue;
+      if (!weighted || s < (options.threshold ?? own)) continue;
       codes.push(code);
       if (s > best) {
         best = s;
