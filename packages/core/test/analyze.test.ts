@@ -19,6 +19,14 @@ describe('analyze', () => {
     expect(a.profile.total.turns).toBe(2);
   });
 
+  it('builds records and profile once, on first read, and carries metadata with the options over the transcript', () => {
+    const b = analyze('Title: Observation debrief\nAngela: Why?\nBen: Because.\n', { metadata: { cohort: '2026', title: 'mine' } });
+    expect(b.records).toBe(b.records);
+    expect(b.profile).toBe(b.profile);
+    expect(b.metadata).toMatchObject({ cohort: '2026', title: 'mine' });
+    expect(b.profile.metadata).toEqual(b.metadata);
+  });
+
   it('decodes bytes (UTF-8 with BOM) the same as text', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(talk)]);
     expect(analyze(bytes, { source: 'sessions/angela.txt', roles: { coach: ['angela'] } }).records).toEqual(a.records);
