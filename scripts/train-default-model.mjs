@@ -43,9 +43,7 @@ const turns = conversations.reduce((n, c) => n + c.length, 0);
 const hand = core.createClassifier({ model: core.handModel });
 const fitted = {};
 for (const [code, options] of Object.entries(RECIPE)) {
-  const examples = core.cfbtDecisionExamples
-    .filter((e) => e.codes.includes(code) || e.notCodes.includes(code))
-    .flatMap((e) => Array.from({ length: EXAMPLE_WEIGHT }, () => core.exampleConversation(e, code)));
+  const examples = core.exampleConversationsFor(code, EXAMPLE_WEIGHT);
   fitted[code] = hand.fit([...conversations, ...examples], { ...options, codes: [code] }).model.codes[code];
 }
 const codes = core.codeIds(core.cfbtCodebook);

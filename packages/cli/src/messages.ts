@@ -60,7 +60,9 @@ export const messages = {
     `cross-validation by transcript: ${folds} folds of ${transcripts} transcripts${folds === transcripts ? ' (one transcript out at a time)' : ''}, ${turns} human-coded turn${turns === 1 ? '' : 's'}`,
   crossValidationModels: (baseId: string) =>
     `base: ${baseId} as it is; fitted: each fold coded by the model fitted, with the same options, to the other folds`,
-  trainedOn: (turns: number, files: number) => `${turns} human-coded turn${turns === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}`,
+  trainedOn: (turns: number, files: number, exampleWeight = 0, examples = 0) =>
+    `${turns} human-coded turn${turns === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}${exampleWeight > 0 ? `, and the codebook's ${examples} decision-rule examples counted ${exampleWeight} time${exampleWeight === 1 ? '' : 's'} each` : ''}`,
+  trainExamplesCodebook: (codebook: string, cfbt: string) => `--examples adds the decision-rule examples of the ${cfbt} codebook, but the model codes ${codebook}`,
   trainDone: (turns: number, files: number, codes: readonly string[], out: string) =>
     `trained on ${turns} turn${turns === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}, fitted ${list(codes)} → ${out}`,
 

@@ -197,6 +197,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .option('--learning-rate <rate>', `step size of the updates (above 0; default ${FIT_DEFAULTS.learningRate})`)
     .option('--min-count <n>', `a feature the base does not weigh gets a weight only if at least this many coded turns have it (default ${FIT_DEFAULTS.minCount})`)
     .option('--id <id>', 'id of the new model, written in every record coded with it (default: the base id with -fitted)')
+    .option('--examples <n>', "add the codebook's decision-rule examples (docs/codebook.md) to the fit, each counted n times, so the fitted weights keep to its rules; each code is then fitted on its own (the built-in model used 10)")
     .option('--folds <k>', 'first cross-validate by transcript: fit to all folds but one, code that one, in turn; print per code the kappa of the base and of the fitted models on the held-out transcripts (2 to the number of coded transcripts)')
     .addHelpText(
       'after',
@@ -205,6 +206,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
         ['coachcode train --gold coded/ sessions/ --folds 5 --keep-prior --clip 1 --out model.json', 'first see how such a fit agrees on transcripts it did not see, beside the base model'],
         ['coachcode train sessions/hand-coded.csv --out model.json', 'a transcript CSV whose code columns hold the human codes'],
         ['coachcode train --gold human.csv sessions/ --codes challenge,dissonance --out model.json', 'fit two codes; the others keep the built-in weights'],
+        ['coachcode train --gold coded/ sessions/ --examples 10 --out model.json', "fit, holding the weights to the codebook's decision rules"],
         ['coachcode train --gold more.jsonl more/ --base model.json --id our-school --out model-2.json', 'start from an earlier model'],
         ['coachcode evaluate --model model.json --gold held-out/ held-out/', 'measure it on coded transcripts not used for training'],
       ]),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { FIT_DEFAULTS, handModel, type Coding, type CodedUnit, type Model, type Turn } from '@coachcode/core';
+import { FIT_DEFAULTS, cfbtDecisionExamples, createClassifier, exampleConversation, handModel, type Coding, type CodedUnit, type Model, type Turn } from '@coachcode/core';
 import { describe, expect, it } from 'vitest';
 import { conversationsFor, groupCodesByScoredTurns, labelTurns } from '../src/agreement/label-turns.js';
 import { TALK, runCli, tempTree } from './support/fake-io.js';
@@ -181,6 +181,30 @@ describe('coachcode train on invented files', () => {
     expect(second.id).toBe(`${first.id}-fitted`);
     expect(second.codes.challenge).toEqual(first.codes.challenge);
     expect(second.codes.summary).not.toEqual(first.codes.summary);
+  });
+
+  it("--examples N holds the fit to the codebook's decision rules, even against a coding that breaks them", async () => {
+    // A coding that, against dissonance rule 5, never codes a bare "No." to a claim as dissonance.
+    const claims = ['The starter ran far too long today.', 'Your plenary was rushed again.', 'They were off task for most of it.', 'You talked for most of the lesson.', 'The seating plan is not working.', 'Half of them did not finish the task.', 'The questions were all closed ones.', 'You answered your own questions.'];
+    const talk = claims.flatMap((c) => [`Coach: ${c}`, 'Teacher: No.']).join('\n') + '\n';
+    const gold = claims.flatMap((_, i) => [2 * i + 1, 2 * i + 2]).map((turn) => JSON.stringify({ file: 'talk.txt', turn, codes: [], scored: ['dissonance'] })).join('\n') + '\n';
+    const cwd = tempTree({ 'talk.txt': talk, 'gold.jsonl': gold });
+    const fit = async (name: string, flags: string[]) => {
+      const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'cfbt-hand', '--prior', '0', ...flags, '--out', name, '-q'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      return readModelFile(join(cwd, name));
+    };
+    const rule = cfbtDecisionExamples.find((e) => e.turns.at(-1) === 'No.' && e.codes.includes('dissonance'));
+    if (!rule) throw new Error('the codebook has no bare "No." dissonance example');
+    const codesOf = (model: Model) => createClassifier({ model }).classify(exampleConversation(rule)).at(-1)?.codes;
+    expect(codesOf(handModel)).toContain('dissonance');
+    expect(codesOf(await fit('plain.json', []))).not.toContain('dissonance');
+    const held = await fit('held.json', ['--examples', '10']);
+    expect(codesOf(held)).toContain('dissonance');
+    expect(held.trainedOn).toBe(`16 human-coded turns of 1 transcript, and the codebook's ${cfbtDecisionExamples.length} decision-rule examples counted 10 times each`);
+    const bad = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--examples', 'many', '--out', 'x.json'], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--examples/);
   });
 
   it('a gold file with a bad line: that line is reported with file and line, the rest is used (exit 1)', async () => {

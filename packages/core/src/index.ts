@@ -23,7 +23,7 @@ export type { CsvOptions, ParsedTranscript, ParseOptions } from './parse/parse-t
 export { CodebookSchema, CodeDefinitionSchema, codebookTag, codeIds } from './codebook/codebook.js';
 export type { Codebook, CodeDefinition } from './codebook/codebook.js';
 export { CfbtCode, CFBT_CODES, cfbtCodebook, isCfbtCode } from './codebook/cfbt.js';
-export { cfbtDecisionExamples, exampleConversation } from './codebook/examples.js';
+export { cfbtDecisionExamples, exampleConversation, exampleConversationsFor } from './codebook/examples.js';
 export type { DecisionExample } from './codebook/examples.js';
 
 // steps 3–4: turns and roles

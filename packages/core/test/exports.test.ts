@@ -50,6 +50,7 @@ it('exports exactly the documented names', () => {
     'detectFormat',
     'evaluateCodings',
     'exampleConversation',
+    'exampleConversationsFor',
     'fileStem',
     'formatDiagnostic',
     'groupFromName',

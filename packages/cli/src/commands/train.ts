@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { codeIds, createClassifier, type LinearTurnClassifier, type Turn } from '@coachcode/core';
+import { cfbtCodebook, cfbtDecisionExamples, codebookTag, codeIds, createClassifier, exampleConversationsFor, type LinearTurnClassifier, type Turn } from '@coachcode/core';
 import { crossValidateLabelling } from '../agreement/cross-validate-labelling.js';
 import { conversationsFor, countUsed, groupCodesByScoredTurns, labelTurns, type LabelledTranscript } from '../agreement/label-turns.js';
 import { readInputsAndGold } from '../agreement/read-inputs-and-gold.js';
@@ -24,6 +24,8 @@ export interface TrainFlags extends Omit<AnalysisFlags, 'model' | 'threshold'>, 
   base?: string;
   /** Cross-validate by transcript in this many folds before the final fit. */
   folds?: string;
+  /** Add the codebook's decision-rule examples to the fit, each counted this many times. */
+  examples?: string;
   quiet?: boolean;
 }
 
@@ -58,6 +60,8 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
   const codebookCodes = codeIds(base.codebook);
   const fit = resolveFit(flags, codebookCodes, problems);
   const folds = flags.folds === undefined ? undefined : parseIntegerFlag('--folds', flags.folds, 2, 10_000, problems);
+  const examples = flags.examples === undefined ? 0 : (parseIntegerFlag('--examples', flags.examples, 0, 1_000, problems) ?? 0);
+  if (examples > 0 && codebookTag(base.codebook) !== codebookTag(cfbtCodebook)) problems.push(messages.trainExamplesCodebook(codebookTag(base.codebook), codebookTag(cfbtCodebook)));
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
   const goldFiles = flags.gold.length > 0 ? expandInputs(flags.gold, { cwd: io.cwd, stdinName: settings.stdinName }).inputs : [];
   const others: InputRef[] = [flags.base, flags.roles].flatMap((p) => (p === undefined ? [] : [{ kind: 'file' as const, path: p }]));
@@ -93,10 +97,17 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
     }
   }
   if (folds !== undefined && folds > used.files) throw new UsageError([messages.trainTooManyFolds(folds, used.files)]);
-  const options = { ...fit, id: fit.id ?? `${base.model.id}-fitted`, trainedOn: messages.trainedOn(used.turns, used.files) };
+  const options = { ...fit, id: fit.id ?? `${base.model.id}-fitted`, trainedOn: messages.trainedOn(used.turns, used.files, examples, cfbtDecisionExamples.length) };
+  // With --examples, each code is fitted on its own, with the decision-rule examples that
+  // require or rule it out; a code's example is coded for that code only.
+  const fitGroups = examples > 0 ? groups.flatMap((codes) => codes.map((code) => [code])) : groups;
   // The fit, group after group, to these transcripts: all of them, or a fold's training part.
   const fitTo = (classifier: LinearTurnClassifier, transcripts: readonly LabelledTranscript[]): LinearTurnClassifier => {
-    for (const codes of groups) classifier = classifier.fit(conversationsFor({ ...labelling, transcripts: [...transcripts] }, codes), { ...options, codes });
+    for (const codes of fitGroups) {
+      const coded = conversationsFor({ ...labelling, transcripts: [...transcripts] }, codes);
+      const extra = examples > 0 ? exampleConversationsFor(codes[0] as string, examples) : [];
+      classifier = classifier.fit([...coded, ...extra], { ...options, codes });
+    }
     return classifier;
   };
 

@@ -188,3 +188,13 @@ export function exampleConversation(example: DecisionExample, code?: string): Tu
   if (code !== undefined && last) last.humanCodes = example.codes.includes(code) ? [code] : [];
   return turns;
 }
+
+/**
+ * Training data that holds a fit of `code` to the codebook's rules: each example that requires
+ * or rules out `code`, as a conversation coded for that code only, `times` times over.
+ */
+export function exampleConversationsFor(code: string, times: number, examples: readonly DecisionExample[] = cfbtDecisionExamples): Turn[][] {
+  return examples
+    .filter((e) => e.codes.includes(code) || e.notCodes.includes(code))
+    .flatMap((e) => Array.from({ length: times }, () => exampleConversation(e, code)));
+}
