@@ -52,7 +52,26 @@ const FEEDBACK = /\b(?:i (?:noticed|saw|liked|thought|felt|was struck)|it (?:see
 
 /** Feature names, made once: `word:<w>` per listed word, `prev:<name>` per feature seen. */
 const WORD_NAME = new Map([...FUNCTION_WORDS].map((w) => [w, `word:${w}`]));
-const PREV_NAME = new Map<string, string>();
+
+/** Feature names built once and then looked up, so a turn builds no name strings. */
+const NAMES = new Map<string, Map<string, string>>();
+function named(prefix: string, key: string): string {
+  let names = NAMES.get(prefix);
+  if (!names) NAMES.set(prefix, (names = new Map()));
+  let name = names.get(key);
+  if (name === undefined) names.set(key, (name = prefix + key));
+  return name;
+}
+const cueName = (id: string): string => named('cue:', id);
+/** `first2:<a> <b>`, looked up by `a` then `b`. */
+const FIRST2 = new Map<string, Map<string, string>>();
+function first2Name(a: string, b: string): string {
+  let names = FIRST2.get(a);
+  if (!names) FIRST2.set(a, (names = new Map()));
+  let name = names.get(b);
+  if (name === undefined) names.set(b, (name = `first2:${a} ${b}`));
+  return name;
+}
 /** Per set of wanted features: listed word → its feature name, for the wanted ones only. */
 const WANTED_WORDS = new WeakMap<ReadonlySet<string>, ReadonlyMap<string, string>>();
 
@@ -88,10 +107,10 @@ function addLexical(tokens: readonly string[], starts: readonly number[], f: Tur
   const listed = (w: string | undefined): string => (w !== undefined && FUNCTION_WORDS.has(w) ? w : '_');
   const first = listed(tokens[0]);
   const second = tokens.length > 1 ? listed(tokens[1]) : undefined;
-  const one = `first:${first}`;
+  const one = named('first:', first);
   if (!wanted || wanted.has(one)) set(f, one, 1);
   if (second === undefined) return;
-  const two = `first2:${first} ${second}`;
+  const two = first2Name(first, second);
   if (!wanted || wanted.has(two)) set(f, two, 1);
 }
 
@@ -99,8 +118,7 @@ function addLexical(tokens: readonly string[], starts: readonly number[], f: Tur
 function addPrevious(pf: TurnFeatures, f: TurnFeatures, wanted: ReadonlySet<string> | undefined): void {
   for (const [name, hit] of pf) {
     if (isDerived(name)) continue;
-    let prevName = PREV_NAME.get(name);
-    if (prevName === undefined) PREV_NAME.set(name, (prevName = `prev:${name}`));
+    const prevName = named('prev:', name);
     if (!wanted || wanted.has(prevName)) set(f, prevName, hit.value);
   }
 }
@@ -124,7 +142,7 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
     const m = c.pattern.exec(text);
     // A cue deep inside a long turn says less about the turn's function than one at its start;
     // a link to earlier talk is a link wherever it comes.
-    if (m) set(f, `cue:${c.id}`, m.index <= EARLY || c.code === 'continuity' ? 1 : 0.6, m.index, m.index + m[0].length);
+    if (m) set(f, cueName(c.id), m.index <= EARLY || c.code === 'continuity' ? 1 : 0.6, m.index, m.index + m[0].length);
   }
   const { tokens, starts } = words(text);
   const n = tokens.length;

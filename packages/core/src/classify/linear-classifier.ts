@@ -209,7 +209,14 @@ class LinearClassifier implements LinearTurnClassifier {
         }
       }
     }
-    return { ...turn, codes, primary, scores, evidence };
+    // The Turn fields written out one by one: an object spread here cost a tenth of classify().
+    // Keys in the order a spread gave: the turn's, then the codes.
+    const coded: Turn = { turn: turn.turn, speaker: turn.speaker, role: turn.role, text: turn.text };
+    if (turn.line !== undefined) coded.line = turn.line;
+    if (turn.start !== undefined) coded.start = turn.start;
+    if (turn.end !== undefined) coded.end = turn.end;
+    if (turn.humanCodes !== undefined) coded.humanCodes = turn.humanCodes;
+    return Object.assign(coded, { codes, primary, scores, evidence });
   }
 
   fit(conversations: readonly (readonly Turn[])[], options?: FitOptions): LinearTurnClassifier {
