@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentTurns } from '../src/segment/segment-turns.js';
+import { normaliseSpace, segmentTurns } from '../src/segment/segment-turns.js';
 import type { Transcript } from '../src/model/transcript.js';
 
 function transcript(utterances: Transcript['utterances'], speakerRoles: Record<string, string> = {}): Transcript {
@@ -35,4 +35,13 @@ describe('segmentTurns', () => {
     const turns = segmentTurns(transcript([{ speaker: 'A', text: 'x', role: 'coach' }, { speaker: 'B', text: 'y' }], { B: 'observer' }));
     expect(turns.map((x) => x.role)).toEqual(['coach', 'observer']);
   });
+});
+
+describe('normaliseSpace', () => {
+  it.each(['tidy text', ' leading', 'trailing ', 'two  spaces', 'tab\there', 'no\u00a0break', 'new\nline', '\ufeffmark', 'crlf\r\n', '  ', '', 'a'])(
+    'collapses and trims %j as a full replace would',
+    (text) => {
+      expect(normaliseSpace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+    },
+  );
 });

@@ -8,6 +8,7 @@ import { FORMAT_PARSERS } from './format-parsers.js';
 import { parseMessages, ParseIssue } from './messages.js';
 import { IssueLog, type ParseContext } from './parse-context.js';
 import { resolveParseOptions, type ParseOptions } from './parse-options.js';
+import { normaliseSpace } from '../segment/segment-turns.js';
 
 export type { CsvOptions, ParseOptions } from './parse-options.js';
 
@@ -20,13 +21,9 @@ export interface ParsedTranscript {
 /** The transcript name used when the caller gives no `source`. */
 export const UNNAMED_SOURCE = '<input>';
 
-const SPACE = /\s+/g;
 /** Utterances longer than this (in characters) get a `long-utterance` warning. */
 export const LONG_UTTERANCE = 20_000;
 
-function collapse(text: string): string {
-  return text.replace(SPACE, ' ').trim();
-}
 
 /**
  * Step 2 of the pipeline: text to a `Transcript`. Detects the format (or takes
@@ -51,8 +48,8 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
   const result = FORMAT_PARSERS[format](body, ctx);
   const utterances: Utterance[] = [];
   for (const u of result.utterances) {
-    const speaker = collapse(u.speaker) || UNKNOWN_SPEAKER;
-    const clean = collapse(u.text);
+    const speaker = normaliseSpace(u.speaker) || UNKNOWN_SPEAKER;
+    const clean = normaliseSpace(u.text);
     if (clean.length === 0) {
       issues.warn(ParseIssue.emptyUtterance, parseMessages.emptyUtterance(speaker), u.line);
       continue;

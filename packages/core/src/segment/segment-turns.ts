@@ -9,9 +9,13 @@ export interface SegmentOptions {
   merge?: boolean;
 }
 
+/** White space other than a single inner space: what {@link normaliseSpace} would change. */
+const UNTIDY = /[^\S ]| {2}|^ | $/;
+
 /** Collapses runs of white space to single spaces and trims. */
 export function normaliseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text is tidy already (the parsers collapse it): then it is returned as it is.
+  return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Speaker names compare after trimming and case-folding. */
