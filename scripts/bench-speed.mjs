@@ -16,7 +16,7 @@ const shared = join(root, '../shared/benchmarks/mrda/transcripts');
 const dir = existsSync(shared) ? shared : join(root, 'fixtures/transcripts');
 const files = readdirSync(dir).filter((f) => /\.(txt|vtt|srt|csv|tsv|json)$/.test(f)).map((f) => join(dir, f));
 const bytes = files.map((f) => readFileSync(f));
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
 function best(fn) {
   let bestMs = Infinity;
