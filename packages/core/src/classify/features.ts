@@ -50,7 +50,7 @@ const SELF_CRITICAL = /\b(?:i should(?:n'?t)? have|my (?:fault|mistake)|i (?:did
 const PROPOSAL = /\b(?:you could|you might|could you|maybe|perhaps|how about|what about|why don'?t|let'?s|we (?:could|should|might)|i'?d (?:suggest|recommend|try)|have you (?:thought|considered|tried)|try|suggest|worth|should we|shall we|i think we|i think you)\b/i;
 const FEEDBACK = /\b(?:i (?:noticed|saw|liked|thought|felt|was struck)|it (?:seemed|looked|felt)|(?:really )?(?:well done|good|great|nice|strong|clear|effective)|(?:the|your) (?:lesson|starter|plenary|questioning|explanation|pace|pacing|task|instructions?))\b/i;
 
-/** Feature names, made once: `word:<w>` per listed word, `prev:<name>` per feature seen. */
+/** Feature names, made once: `word:<w>` per listed word. */
 const WORD_NAME = new Map([...FUNCTION_WORDS].map((w) => [w, `word:${w}`]));
 
 /** Feature names built once and then looked up, so a turn builds no name strings. */
