@@ -1,3 +1,5 @@
+import { vocabulary } from '@coachcode/core';
+
 /** The kinds of chart the package draws (the CLI's `chart --type`). */
 export const ChartKind = {
   profile: 'profile',
@@ -6,7 +8,4 @@ export const ChartKind = {
   transitions: 'transitions',
 } as const;
 export type ChartKind = (typeof ChartKind)[keyof typeof ChartKind];
-export const CHART_KINDS: readonly ChartKind[] = Object.values(ChartKind);
-export function isChartKind(value: unknown): value is ChartKind {
-  return typeof value === 'string' && (CHART_KINDS as readonly string[]).includes(value);
-}
+export const [CHART_KINDS, isChartKind] = vocabulary(ChartKind);

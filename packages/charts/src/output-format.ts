@@ -1,3 +1,5 @@
+import { vocabulary } from '@coachcode/core';
+
 /** The files a chart can be rendered to, named by their file extension. */
 export const OutputFormat = {
   svg: 'svg',
@@ -6,10 +8,7 @@ export const OutputFormat = {
   vegaLite: 'vl.json',
 } as const;
 export type OutputFormat = (typeof OutputFormat)[keyof typeof OutputFormat];
-export const OUTPUT_FORMATS: readonly OutputFormat[] = Object.values(OutputFormat);
-export function isOutputFormat(value: unknown): value is OutputFormat {
-  return typeof value === 'string' && (OUTPUT_FORMATS as readonly string[]).includes(value);
-}
+export const [OUTPUT_FORMATS, isOutputFormat] = vocabulary(OutputFormat);
 
 /**
  * The output format named by a file path's extension (`chart.vl.json` → `vl.json`, `A.SVG` → `svg`),

@@ -23,6 +23,7 @@ export type { CsvOptions, ParsedTranscript, ParseOptions } from './parse/parse-t
 export { CodebookSchema, CodeDefinitionSchema, codebookTag, codeIds } from './codebook/codebook.js';
 export type { Codebook, CodeDefinition } from './codebook/codebook.js';
 export { CfbtCode, CFBT_CODES, cfbtCodebook, isCfbtCode } from './codebook/cfbt.js';
+export { vocabulary } from './model/vocabulary.js';
 export { cfbtDecisionExamples, exampleConversation, exampleConversationsFor } from './codebook/examples.js';
 export type { DecisionExample } from './codebook/examples.js';
 

@@ -84,5 +84,6 @@ it('exports exactly the documented names', () => {
     'toSafe',
     'turnCsvHeader',
     'turnCsvRows',
+    'vocabulary',
   ]);
 });

@@ -1,4 +1,5 @@
 import type { Codebook } from './codebook.js';
+import { vocabulary } from '../model/vocabulary.js';
 
 /** CfBT interaction functions, the five codes of the default codebook. */
 export const CfbtCode = {
@@ -9,10 +10,7 @@ export const CfbtCode = {
   dissonance: 'dissonance',
 } as const;
 export type CfbtCode = (typeof CfbtCode)[keyof typeof CfbtCode];
-export const CFBT_CODES: readonly CfbtCode[] = Object.values(CfbtCode);
-export function isCfbtCode(value: unknown): value is CfbtCode {
-  return typeof value === 'string' && (CFBT_CODES as readonly string[]).includes(value);
-}
+export const [CFBT_CODES, isCfbtCode] = vocabulary(CfbtCode);
 
 /**
  * The default codebook: interaction functions of the CfBT coaching research (Lofthouse, Leat,

@@ -1,3 +1,5 @@
+import { vocabulary } from './vocabulary.js';
+
 /** Roles a speaker can have in a coaching conversation. */
 export const Role = {
   coach: 'coach',
@@ -6,7 +8,4 @@ export const Role = {
   unknown: 'unknown',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
-export const ROLES: readonly Role[] = Object.values(Role);
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+export const [ROLES, isRole] = vocabulary(Role);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vocabulary } from './vocabulary.js';
 
 /** Input formats coachcode can read. */
 export const InputFormat = {
@@ -15,10 +16,7 @@ export const InputFormat = {
   jsonl: 'jsonl',
 } as const;
 export type InputFormat = (typeof InputFormat)[keyof typeof InputFormat];
-export const INPUT_FORMATS: readonly InputFormat[] = Object.values(InputFormat);
-export function isInputFormat(value: unknown): value is InputFormat {
-  return typeof value === 'string' && (INPUT_FORMATS as readonly string[]).includes(value);
-}
+export const [INPUT_FORMATS, isInputFormat] = vocabulary(InputFormat);
 
 /** One stretch of talk by one speaker as it stands in the source (a line, a cue, a CSV row). */
 export const UtteranceSchema = z.object({
