@@ -1,3 +1,5 @@
+import { vocabulary } from '@coachcode/core';
+
 /** How a comparison is laid out. */
 export const CompareLayout = {
   /** Small multiples: one profile chart per group, all on one y scale. */
@@ -6,7 +8,4 @@ export const CompareLayout = {
   grouped: 'grouped',
 } as const;
 export type CompareLayout = (typeof CompareLayout)[keyof typeof CompareLayout];
-export const COMPARE_LAYOUTS: readonly CompareLayout[] = Object.values(CompareLayout);
-export function isCompareLayout(value: unknown): value is CompareLayout {
-  return typeof value === 'string' && (COMPARE_LAYOUTS as readonly string[]).includes(value);
-}
+export const [COMPARE_LAYOUTS, isCompareLayout] = vocabulary(CompareLayout);

@@ -1,13 +1,12 @@
+import { vocabulary } from '@coachcode/core';
+
 /** What a bar's height counts: turns carrying the code, or such turns per 100 turns of the role. */
 export const Measure = {
   count: 'count',
   per100: 'per100',
 } as const;
 export type Measure = (typeof Measure)[keyof typeof Measure];
-export const MEASURES: readonly Measure[] = Object.values(Measure);
-export function isMeasure(value: unknown): value is Measure {
-  return typeof value === 'string' && (MEASURES as readonly string[]).includes(value);
-}
+export const [MEASURES, isMeasure] = vocabulary(Measure);
 
 /** The y-axis title of a measure. */
 export function measureTitle(measure: Measure): string {
