@@ -101,13 +101,14 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
   // With --examples, each code is fitted on its own, with the decision-rule examples that
   // require or rule it out; a code's example is coded for that code only.
   const fitGroups = examples > 0 ? groups.flatMap((codes) => codes.map((code) => [code])) : groups;
+  // Built once, for the final fit and every fold alike.
+  const extras = fitGroups.map((codes) => (examples > 0 ? exampleConversationsFor(codes[0] as string, examples) : []));
   // The fit, group after group, to these transcripts: all of them, or a fold's training part.
   const fitTo = (classifier: LinearTurnClassifier, transcripts: readonly LabelledTranscript[]): LinearTurnClassifier => {
-    for (const codes of fitGroups) {
+    fitGroups.forEach((codes, g) => {
       const coded = conversationsFor({ ...labelling, transcripts: [...transcripts] }, codes);
-      const extra = examples > 0 ? exampleConversationsFor(codes[0] as string, examples) : [];
-      classifier = classifier.fit([...coded, ...extra], { ...options, codes });
-    }
+      classifier = classifier.fit([...coded, ...(extras[g] ?? [])], { ...options, codes });
+    });
     return classifier;
   };
 
