@@ -7,4 +7,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // stemmer (Porter's algorithm, MIT, 4 KB) is ESM-only: bundled so that the CommonJS build
+  // runs without require(esm).
+  noExternal: ['stemmer'],
 });

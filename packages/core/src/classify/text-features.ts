@@ -1,4 +1,4 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { stemmer } from 'stemmer';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
@@ -11,11 +11,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 const stemCache = new Map<string, string>();
 
-/** Porter stem of a lower-case word (natural's stemmer), cached. */
+/** Porter stem of a lower-case word (the `stemmer` package), cached. */
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = PorterStemmer.stem(word);
+    s = stemmer(word);
     if (stemCache.size < 200_000) stemCache.set(word, s);
   }
   return s;
