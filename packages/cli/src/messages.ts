@@ -75,6 +75,14 @@ export const messages = {
   internal: (detail: string) => `internal error (please report it; set COACHCODE_DEBUG=1 for details): ${detail}`,
   workerMissing: (path: string) => `worker entry not found at ${path}; -j needs the built CLI (run the build first)`,
   workerStopped: (code: number) => `worker thread stopped with exit code ${code}`,
+  humanCodedInputCoded: (source: string, model: string) =>
+    `${source} carries human codes and no machine codes (its records name no model): its turns were coded with ${model}, and its codes are the human coding compared with`,
+  humanCodedNoText: (source: string) =>
+    `${source} carries human codes and no machine codes (its records name no model), and not the full text of its turns, so it cannot be coded: to compare it with another human coding use --coders A B; as the human coding of transcripts give it as --gold beside them`,
+  humanCodesTitle: (title: string) => `${title} · counts of human codes (the input names no model)`,
+  reportHumanIntro: (human: number, sessions: number, codebook: string, groups: string) =>
+    `The codes of ${human === sessions ? 'every session' : `${human} of the ${sessions} sessions`} are a human's, read from coded JSONL that names no model (codebook ${codebook}); ${human === sessions ? 'no' : 'the other'} sessions were coded by coachcode. Groups by ${groups}.`,
+  noMachineCodes: () => 'no input could be coded, so there is nothing to compare with the human codes',
   goldFromInputs: () => 'the human codes in the inputs',
   missingTurns: (count: number, examples: readonly string[]) => `gold turns with no coded turn: ${count}${count > 0 ? ` (for example ${list(examples)})` : ''}`,
   extraTurns: (count: number, examples: readonly string[]) => `coded turns with no gold turn: ${count}${count > 0 ? ` (for example ${list(examples)})` : ''}`,

@@ -5,14 +5,14 @@ import { NAMED_TALK, TALK, runCli, tempTree } from './support/fake-io.js';
 
 const CODES = ['summary', 'acceptance', 'challenge', 'continuity', 'dissonance'];
 
-// Coded JSONL written by hand: the profile counts below are counted from it by hand.
+// Coded JSONL written by hand, as a model's output (its records name the model): the profile counts below are counted from it by hand.
 const coded = [
-  { source: 'angela-1.vtt', turn: 1, speaker: 'Angela', role: 'coach', text: 'Why do you think?', codes: ['challenge'] },
-  { source: 'angela-1.vtt', turn: 2, speaker: 'Tom', role: 'coachee', text: 'I do not agree.', codes: ['dissonance', 'challenge'] },
-  { source: 'angela-1.vtt', turn: 3, speaker: 'Angela', role: 'coach', text: 'So you think it was fine?', codes: ['summary', 'challenge'] },
-  { source: 'miriam-1.vtt', turn: 1, speaker: 'Miriam', role: 'coach', text: 'Lovely. Going back to last week?', codes: ['continuity'] },
-  { source: 'miriam-1.vtt', turn: 2, speaker: 'Hannah', role: 'coachee', text: "Yes, that's fair.", codes: ['acceptance'] },
-  { source: 'miriam-1.vtt', turn: 3, speaker: 'Hannah', role: 'coachee', text: 'Right.', codes: [] },
+  { source: 'angela-1.vtt', turn: 1, speaker: 'Angela', role: 'coach', text: 'Why do you think?', model: 'hand@1', codes: ['challenge'] },
+  { source: 'angela-1.vtt', turn: 2, speaker: 'Tom', role: 'coachee', text: 'I do not agree.', model: 'hand@1', codes: ['dissonance', 'challenge'] },
+  { source: 'angela-1.vtt', turn: 3, speaker: 'Angela', role: 'coach', text: 'So you think it was fine?', model: 'hand@1', codes: ['summary', 'challenge'] },
+  { source: 'miriam-1.vtt', turn: 1, speaker: 'Miriam', role: 'coach', text: 'Lovely. Going back to last week?', model: 'hand@1', codes: ['continuity'] },
+  { source: 'miriam-1.vtt', turn: 2, speaker: 'Hannah', role: 'coachee', text: "Yes, that's fair.", model: 'hand@1', codes: ['acceptance'] },
+  { source: 'miriam-1.vtt', turn: 3, speaker: 'Hannah', role: 'coachee', text: 'Right.', model: 'hand@1', codes: [] },
 ];
 const CODED = coded.map((r) => JSON.stringify(r)).join('\n') + '\n';
 

@@ -1,4 +1,5 @@
 import { baseName, codingFiles, matchFiles, type CodedUnit, type Coding, type Diagnostic, type Turn } from '@coachcode/core';
+import { plainTurn } from '../batch/process-input.js';
 import { messages } from '../messages.js';
 
 /** One transcript's turns (as read, without machine codes) and the human coding of each turn, if any. */
@@ -22,15 +23,6 @@ export interface Labelling {
 }
 
 const warning = (code: string, message: string, source?: string): Diagnostic => ({ code, severity: 'warning', message, ...(source ? { source } : {}) });
-
-/** A turn as read from its source, without machine codes or the human codes it carried. */
-function plainTurn(t: Turn): Turn {
-  const turn: Turn = { turn: t.turn, speaker: t.speaker, role: t.role, text: t.text };
-  if (t.line !== undefined) turn.line = t.line;
-  if (t.start !== undefined) turn.start = t.start;
-  if (t.end !== undefined) turn.end = t.end;
-  return turn;
-}
 
 /** Whether the human coding of a turn says whether it has `code` (its `scored` does not leave the code out). */
 export function scores(unit: CodedUnit, code: string): boolean {

@@ -1,5 +1,5 @@
 import type { Coding, Diagnostic } from '@coachcode/core';
-import { CodedInput, type Job, type TranscriptResult } from '../batch/job.js';
+import { CodedInput, HumanCodedInput, type Job, type TranscriptResult } from '../batch/job.js';
 import type { Reporter } from '../batch/reporter.js';
 import { runReported } from '../batch/run-reported.js';
 import type { Expansion } from '../inputs/expand-inputs.js';
@@ -36,7 +36,8 @@ export async function readInputsAndGold(
 ): Promise<GoldOfInputs> {
   const carried: Coding = new Map();
   const warnings: Diagnostic[] = [];
-  const job: Job = { cwd: io.cwd, analysis: settings, codedInput: CodedInput.reuse, keep: { turns: true } };
+  // Coded JSONL of human codes only is coded with the model: its codes are the human coding.
+  const job: Job = { cwd: io.cwd, analysis: settings, codedInput: CodedInput.reuse, humanCoded: HumanCodedInput.code, keep: { turns: true } };
   await runReported(expansion, job, io, reporter, (t) => {
     onTranscript(t, warnings);
     for (const u of humanUnits(t.source, t.turns ?? [])) addToCoding(carried, u, t.source, warnings);

@@ -18,7 +18,10 @@ export interface CodedTranscript {
   source: string;
   turns: CodedTurn[];
   codebook?: string;
+  /** The model its records name; absent in a human coding (a gold file). */
   model?: string;
+  /** Whether some record had no full `text` (only `text_start`, or none). */
+  partialText: boolean;
 }
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
@@ -52,7 +55,8 @@ export function readCodedJsonl(text: string, path: string): CodedTranscript[] {
       fail(messages.codedJsonlRecord());
       return;
     }
-    const turnText = typeof r.text === 'string' ? r.text : typeof r.text_start === 'string' ? r.text_start : '';
+    const fullText = typeof r.text === 'string';
+    const turnText = fullText ? (r.text as string) : typeof r.text_start === 'string' ? r.text_start : '';
     const turn: CodedTurn = {
       turn: r.turn,
       speaker: typeof r.speaker === 'string' ? r.speaker : 'unknown',
@@ -69,11 +73,12 @@ export function readCodedJsonl(text: string, path: string): CodedTranscript[] {
     if (human) turn.humanCodes = human;
     let t = bySource.get(source);
     if (!t) {
-      t = { source, turns: [] };
+      t = { source, turns: [], partialText: false };
       if (typeof r.codebook === 'string') t.codebook = r.codebook;
       if (typeof r.model === 'string') t.model = r.model;
       bySource.set(source, t);
     }
+    if (!fullText) t.partialText = true;
     t.turns.push(turn);
   });
   if (errors.length > 0) throw new CoachcodeError(errors);

@@ -11,6 +11,8 @@ export interface Session {
   source: string;
   turns: CodedTurn[];
   profile: Profile;
+  /** Whether its codes are a human's (coded JSONL that names no model). */
+  codesAreHuman: boolean;
 }
 
 /** Sessions read from the inputs, and how many inputs failed. */
@@ -28,7 +30,7 @@ export async function collectSessions(expansion: Expansion, settings: AnalysisSe
   const job: Job = { cwd: io.cwd, analysis: settings, codedInput: CodedInput.reuse, keep: { turns: true, profile: true } };
   const sessions: Session[] = [];
   await runReported(expansion, job, io, reporter, (t) => {
-    sessions.push({ source: t.source, turns: t.turns ?? [], profile: t.profile as Profile });
+    sessions.push({ source: t.source, turns: t.turns ?? [], profile: t.profile as Profile, codesAreHuman: t.codesAreHuman });
   });
   return { sessions, failed: reporter.failedFiles };
 }

@@ -13,11 +13,25 @@ export const CodedInput = {
 } as const;
 export type CodedInput = (typeof CodedInput)[keyof typeof CodedInput];
 
+/**
+ * What a run does with coded JSONL whose records name no model (a gold file: its codes are a
+ * human's, not a machine's) when coded input is reused.
+ */
+export const HumanCodedInput = {
+  /** Count the human codes as they are, and say so (profile, chart, compare, report). */
+  count: 'count',
+  /** Code the turns with the model and keep the codes as the human coding (evaluate, train). */
+  code: 'code',
+} as const;
+export type HumanCodedInput = (typeof HumanCodedInput)[keyof typeof HumanCodedInput];
+
 /** What every file of a run gets done to it: plain data, sent once to each worker thread. */
 export interface Job {
   cwd: string;
   analysis: AnalysisSettings;
   codedInput: CodedInput;
+  /** Coded JSONL holding human codes only (default `count`). */
+  humanCoded?: HumanCodedInput;
   /** Render each transcript's records in this format (the `code` command). */
   render?: { format: OutputFormat; colorLevel: ColorLevel; width?: number };
   /** What to send back besides the rendered text. */
@@ -43,8 +57,10 @@ export interface TranscriptResult {
   records?: TurnRecord[];
   /** Whether the turns carry human codes (`humanCodes`). */
   human: boolean;
-  /** `id@version` of the model whose codes the turns carry (a coded input's own, `unknown` if it names none). */
+  /** `id@version` of the model whose codes the turns carry (a coded input's own), or `human` (see `codesAreHuman`). */
   model: string;
+  /** Whether the turns' `codes` are a human's (coded JSONL that names no model, counted as it is). */
+  codesAreHuman: boolean;
 }
 
 /** What became of one input. `errors` non-empty means the input failed and produced nothing. */

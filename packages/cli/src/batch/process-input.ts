@@ -15,6 +15,7 @@ import {
   type Diagnostic,
   type Role,
   type TurnClassifier,
+  type Turn,
   type TurnRecord,
 } from '@coachcode/core';
 import { messages } from '../messages.js';
@@ -23,7 +24,19 @@ import { Anonymiser } from '../privacy/anonymiser.js';
 import { createColors } from '../render/color.js';
 import { renderTurnTable } from '../render/turn-table.js';
 import { readCodedJsonl, looksCoded } from './coded-jsonl.js';
-import { CodedInput, type Job, type Outcome, type Task, type TranscriptResult } from './job.js';
+import { CodedInput, HumanCodedInput, type Job, type Outcome, type Task, type TranscriptResult } from './job.js';
+
+/** The `model` of transcripts whose codes are a human's (coded JSONL that names no model). */
+export const HUMAN_MODEL = 'human';
+
+/** A turn as read, without codes of its own. */
+export function plainTurn(t: Turn): Turn {
+  const turn: Turn = { turn: t.turn, speaker: t.speaker, role: t.role, text: t.text };
+  if (t.line !== undefined) turn.line = t.line;
+  if (t.start !== undefined) turn.start = t.start;
+  if (t.end !== undefined) turn.end = t.end;
+  return turn;
+}
 
 /** The classifier of a run: the model of `--model` (or the default), at `--threshold` if given. */
 export function classifierFor(settings: AnalysisSettings): TurnClassifier {
@@ -92,19 +105,28 @@ export function processInput(task: Task, job: Job): Outcome {
     const codes = codeIds(classifier.codebook);
     const codebook = codebookTag(classifier.codebook);
     const reuse = job.codedInput === CodedInput.reuse && /\.jsonl$/i.test(path) && looksCoded(new TextDecoder().decode(bytes.subarray(0, 65536)));
-    const pieces: { source: string; turns: CodedTurn[]; roles: Record<string, Role>; metadata: Record<string, string | number | boolean>; model: string; codebook: string }[] = [];
+    const pieces: { source: string; turns: CodedTurn[]; roles: Record<string, Role>; metadata: Record<string, string | number | boolean>; model: string; codebook: string; human: boolean }[] = [];
     if (reuse) {
       for (const t of readCodedJsonl(new TextDecoder().decode(bytes), path)) {
         const options = analyzeOptionsFor(job.analysis, t.source);
         const assigned = assignRoles(t.turns, { ...options.roles, source: t.source });
         outcome.warnings.push(...assigned.warnings);
-        const turns = assigned.turns as CodedTurn[];
-        pieces.push({ source: t.source, turns, roles: assigned.roles, metadata: options.metadata ?? {}, model: t.model ?? 'unknown', codebook: t.codebook ?? codebook });
+        let turns = assigned.turns as CodedTurn[];
+        // Records that name no model hold a human's codes (a gold file), never a machine's.
+        const human = t.model === undefined;
+        if (human && job.humanCoded === HumanCodedInput.code) {
+          if (t.partialText) throw new CoachcodeError([{ code: 'human-coded-no-text', severity: 'error', source: path, message: messages.humanCodedNoText(t.source) }]);
+          outcome.warnings.push({ code: 'human-coded-input', severity: 'warning', source: path, message: messages.humanCodedInputCoded(t.source, classifier.id) });
+          turns = classifier.classify(turns.map((turn) => ({ ...plainTurn(turn), humanCodes: turn.codes })));
+          pieces.push({ source: t.source, turns, roles: assigned.roles, metadata: options.metadata ?? {}, model: classifier.id, codebook, human: false });
+          continue;
+        }
+        pieces.push({ source: t.source, turns, roles: assigned.roles, metadata: options.metadata ?? {}, model: human ? HUMAN_MODEL : (t.model ?? 'unknown'), codebook: t.codebook ?? codebook, human });
       }
     } else {
       const analysis = analyze(bytes, { ...analyzeOptionsFor(job.analysis, path), classifier });
       outcome.warnings.push(...analysis.warnings);
-      pieces.push({ source: path, turns: analysis.turns, roles: analysis.roles, metadata: analysis.metadata, model: classifier.id, codebook });
+      pieces.push({ source: path, turns: analysis.turns, roles: analysis.roles, metadata: analysis.metadata, model: classifier.id, codebook, human: false });
     }
     for (const piece of pieces) {
       let turns = piece.turns;
@@ -118,7 +140,7 @@ export function processInput(task: Task, job: Job): Outcome {
       }
       const needRecords = job.render !== undefined || job.keep.records;
       const records = needRecords ? turns.map((t) => toRecord(t, { source: piece.source, codebook: piece.codebook, model: piece.model })) : [];
-      const result: TranscriptResult = { source: piece.source, turnCount: turns.length, roles, human: turns.some((t) => t.humanCodes !== undefined), model: piece.model };
+      const result: TranscriptResult = { source: piece.source, turnCount: turns.length, roles, human: turns.some((t) => t.humanCodes !== undefined), model: piece.model, codesAreHuman: piece.human };
       if (job.render) result.chunk = renderChunk(records, job, codes);
       if (job.keep.records) result.records = records;
       if (job.keep.turns) result.turns = turns;

@@ -72,6 +72,10 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
   const { gold, goldName } = read;
   if (read.failed) failed = true;
   if (gold.size === 0) throw new UsageError([messages.goldRequired()]);
+  if (predicted.size === 0) {
+    io.stderr.write(`coachcode: ${messages.noMachineCodes()}\n`);
+    return 1;
+  }
   const evaluation = evaluateCodings(gold, predicted, { codes, byRole: true });
   for (const d of evaluation.diagnostics) reporter.warning(d);
   const model = models.size > 0 ? [...models].join(', ') : classifier.id;

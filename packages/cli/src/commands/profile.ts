@@ -48,20 +48,22 @@ export async function profileCommand(paths: readonly string[], flags: ProfileFla
   const colors = createColors(colorLevel(io.env, io.stdout.isTTY));
   const job: Job = { cwd: io.cwd, analysis: settings, codedInput: CodedInput.reuse, keep: { profile: true } };
   const profiles: Profile[] = [];
+  let humanSources = 0;
 
   if (format === 'csv') await writeChunk(io.stdout, csvRow(profileCsvHeader(codes)));
   if (format === 'json') await writeChunk(io.stdout, `{\n"codebook": ${JSON.stringify(codebookTag(classifier.codebook))},\n"codes": ${JSON.stringify(codes)},\n"transcripts": [\n`);
   await runReported(expansion, job, io, reporter, async (t) => {
     const profile = t.profile as Profile;
     let text: string;
-    if (format === 'table') text = renderProfileTable(profile, { title: t.source, bySpeaker, colors });
+    if (format === 'table') text = renderProfileTable(profile, { title: t.codesAreHuman ? messages.humanCodesTitle(t.source) : t.source, bySpeaker, colors });
     else if (format === 'csv') text = profileCsvValues(profile, t.source, bySpeaker).map(csvRow).join('');
     else text = (profiles.length ? ',\n' : '') + JSON.stringify(profile);
     profiles.push(profile);
+    if (t.codesAreHuman) humanSources++;
     await writeChunk(io.stdout, text);
   });
   const total = sumProfiles(TOTAL_NAME, profiles);
-  if (format === 'table' && profiles.length > 1) await writeChunk(io.stdout, renderProfileTable(total, { title: `all ${profiles.length} transcripts`, bySpeaker, colors }));
+  if (format === 'table' && profiles.length > 1) await writeChunk(io.stdout, renderProfileTable(total, { title: humanSources > 0 ? messages.humanCodesTitle(`all ${profiles.length} transcripts`) : `all ${profiles.length} transcripts`, bySpeaker, colors }));
   if (format === 'csv' && profiles.length > 0) await writeChunk(io.stdout, profileCsvValues(total, TOTAL_NAME, bySpeaker).map(csvRow).join(''));
   if (format === 'json') await writeChunk(io.stdout, `\n],\n"total": ${JSON.stringify(total)}\n}\n`);
   return reporter.failedFiles > 0 ? 1 : 0;

@@ -88,11 +88,16 @@ export async function reportCommand(paths: readonly string[], flags: ReportFlags
   }
   const tables = gold.size > 0 ? agreementTables(evaluateCodings(gold, predicted, { codes, byRole: true }), goldName) : [];
 
+  const human = sessions.filter((s) => s.codesAreHuman).length;
+  const title = flags.title ?? `Coaching conversations: ${sessions.length} session${sessions.length === 1 ? '' : 's'}`;
   const groups = compareProfiles(sessions.map((s) => s.profile), { by: grouping.groupOf });
   const html = buildReport(
     {
-      title: flags.title ?? `Coaching conversations: ${sessions.length} session${sessions.length === 1 ? '' : 's'}`,
-      intro: `Coded with ${classifier.id} (codebook ${codebook.id}@${codebook.version}) by coachcode. Groups by ${grouping.describe}.`,
+      title: human > 0 ? messages.humanCodesTitle(title) : title,
+      intro:
+        human > 0
+          ? messages.reportHumanIntro(human, sessions.length, `${codebook.id}@${codebook.version}`, grouping.describe)
+          : `Coded with ${classifier.id} (codebook ${codebook.id}@${codebook.version}) by coachcode. Groups by ${grouping.describe}.`,
       sessions: sessions.map((s) => ({ source: s.source, turns: s.turns, profile: s.profile })),
       ...(groups.length > 1 ? { comparison: groups.map((g) => ({ group: g.group, profile: g.profile })) } : {}),
       transitions: countTransitions(sessions.map((s) => s.turns), codes),
