@@ -3,3 +3,5 @@
 export { ChartKind, CHART_KINDS, isChartKind } from './chart-kind.js';
 export { CompareLayout, COMPARE_LAYOUTS, isCompareLayout } from './compare-layout.js';
 export { Measure, MEASURES, isMeasure } from './measure.js';
+// The code colours too (theme.ts loads no Vega), for other renderings of the codes (QDPX).
+export { codeColors } from './theme.js';

@@ -87,6 +87,26 @@ export const messages = {
   missingTurns: (count: number, examples: readonly string[]) => `gold turns with no coded turn: ${count}${count > 0 ? ` (for example ${list(examples)})` : ''}`,
   extraTurns: (count: number, examples: readonly string[]) => `coded turns with no gold turn: ${count}${count > 0 ? ` (for example ${list(examples)})` : ''}`,
 
+  // export
+  exportNothing: () => 'no transcript could be read, so there is nothing to export',
+  exportDone: (files: number, turns: number, coded: number, out: string) =>
+    `exported ${files} transcript${files === 1 ? '' : 's'}, ${turns} turn${turns === 1 ? '' : 's'} (${coded} coded) → ${out}`,
+
+  // QDPX import
+  qdpxNotZip: (detail: string) => `not a QDPX project: it is not a zip file (${detail})`,
+  qdpxNoProject: (entries: readonly string[]) => `not a QDPX project: no project.qde in the zip (it holds ${entries.slice(0, 5).join(', ') || 'nothing'}${entries.length > 5 ? ' …' : ''})`,
+  qdpxXml: (detail: string) => `project.qde is not well-formed XML: ${detail}`,
+  qdpxNotProject: (root: string) => `project.qde: expected a <Project> element (QDA-XML), found <${root}>`,
+  qdpxSourceMissing: (name: string, path: string) => `the text source "${name}" has no text: no PlainTextContent, and its plainTextPath "${path}" is not in the zip; its codings are not used`,
+  qdpxBadPosition: (start: string, end: string) => `a PlainTextSelection has unusable positions (startPosition "${start}", endPosition "${end}"); expected whole numbers, end not before start; it is not used`,
+  qdpxSourceUncoded: (name: string, turns: number) => `the text source "${name}" has no coded selection: its ${turns} turns count as coded with no code`,
+  qdpxUnknownCode: (name: string, codings: number, codes: readonly string[]) =>
+    `the project's code "${name}" (${codings} coding${codings === 1 ? '' : 's'}) is not a code of the codebook (${list(codes)}, matched by id or label, case-insensitive); its codings are not used`,
+  qdpxUnknownGuid: (n: number) => `${n} coding${n === 1 ? '' : 's'} refer to a code that is not in the project's codebook; not used`,
+  qdpxWholeSource: (n: number) => `${n} coding${n === 1 ? '' : 's'} of a whole source (not of a selection) cannot be paired with turns; not used`,
+  qdpxOtherSelections: (n: number) => `${n} selection${n === 1 ? '' : 's'} of picture, PDF, audio or video sources are not turns of a transcript; not used`,
+  qdpxNoSources: (codes: number) => `the project has no text source, so no turn is coded (it holds a codebook of ${codes} code${codes === 1 ? '' : 's'})`,
+
   // results
   wroteFile: (path: string) => `wrote ${path}`,
   runDone: (files: number, turns: number, failed: number, seconds: number, out?: string) =>

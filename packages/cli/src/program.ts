@@ -6,12 +6,13 @@ import type { ChartFlags } from './commands/chart.js';
 import { codeCommand, type CodeFlags } from './commands/code.js';
 import type { CompareFlags } from './commands/compare.js';
 import { evaluateCommand, type EvaluateFlags } from './commands/evaluate.js';
+import type { ExportFlags } from './commands/export.js';
 import { profileCommand, type ProfileFlags } from './commands/profile.js';
 import type { ReportFlags } from './commands/report.js';
 import { trainCommand, type TrainFlags } from './commands/train.js';
 import type { CliIo } from './io.js';
 import { collect, collectPaths } from './options/analysis-options.js';
-import { OUTPUT_FORMATS, REPORT_FORMATS } from './render/output-format.js';
+import { EXPORT_FORMATS, OUTPUT_FORMATS, REPORT_FORMATS } from './render/output-format.js';
 import { VERSION } from './version.js';
 
 /** Where a command's exit status goes (read by `run`). */
@@ -267,6 +268,30 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .action(async (paths: string[], flags: WithAnonymize<CompareFlags>) => {
       const { compareCommand } = await import('./commands/compare.js');
       result.exitCode = await compareCommand(paths, normalise(flags), io);
+    });
+
+  withAnalysisOptions(
+    program
+      .command('export')
+      .summary('the coded transcripts as a QDPX project for NVivo, ATLAS.ti, MAXQDA or QualCoder')
+      .description(
+        'Write the coded transcripts as one REFI-QDA project (.qdpx): each transcript a plain-text source (one line per turn, "Speaker: text"), the codebook with stable GUIDs, each coded turn a selection of its text with a coding per code, speakers as cases with their role. Transcripts are coded on the fly; coded JSONL keeps its codes (a gold file\'s are exported as a human coder\'s). See docs/interop.md.',
+      )
+      .argument('<paths...>', 'transcripts or coded JSONL (files, folders, globs or -)'),
+  )
+    .requiredOption('-o, --out <file>', 'the project file to write (.qdpx; written whole or not at all, never over an input)')
+    .option('-f, --format <format>', `export format: ${EXPORT_FORMATS.join(', ')}`, 'qdpx')
+    .option('--name <name>', 'project name shown by the analysis package (default: the file name of --out)')
+    .addHelpText(
+      'after',
+      examples([
+        ['coachcode export sessions/ --format qdpx --out project.qdpx', 'code every transcript and open the coding in NVivo, ATLAS.ti, MAXQDA or QualCoder'],
+        ['coachcode export coded/ --out project.qdpx --anonymise', 'coded JSONL as it is, speakers replaced by role labels'],
+      ]),
+    )
+    .action(async (paths: string[], flags: WithAnonymize<ExportFlags>) => {
+      const { exportCommand } = await import('./commands/export.js');
+      result.exitCode = await exportCommand(paths, normalise(flags), io);
     });
 
   withGroupingOptions(

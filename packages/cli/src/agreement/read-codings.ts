@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { readCodingCsv, readCodingJsonl, type Coding, type Diagnostic } from '@coachcode/core';
 import { CodedInput, type Job } from '../batch/job.js';
-import { processInput } from '../batch/process-input.js';
+import { classifierFor, processInput } from '../batch/process-input.js';
+import { readQdpxCoding } from '../qdpx/read-project.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import type { AnalysisSettings } from '../options/analysis-options.js';
 import { addToCoding, humanUnits } from './units.js';
@@ -27,7 +28,8 @@ function hasTurnColumn(text: string): boolean {
  * Reads one coding (one coder) from files and folders: gold JSON lines (`{file, turn, codes,
  * scored?}`, also coachcode's own coded output), CSV/TSV with a `turn` column (one 0/1 column per
  * code or a `codes` column), and transcripts carrying human codes (CSV code columns, JSON
- * transcripts, coded JSONL with `human`). All files of the list make one coding.
+ * transcripts, coded JSONL with `human`), and QDPX projects (`.qdpx`, see `readQdpxCoding`). All
+ * files of the list make one coding.
  */
 export function readCodings(paths: readonly string[], settings: AnalysisSettings, cwd: string): CodingFromFiles {
   const result: CodingFromFiles = { coding: new Map(), files: [], warnings: [], errors: [] };
@@ -39,6 +41,19 @@ export function readCodings(paths: readonly string[], settings: AnalysisSettings
     const path = input.path;
     result.files.push(path);
     const ext = extname(path).toLowerCase();
+    if (ext === '.qdpx') {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(resolve(cwd, path));
+      } catch (error) {
+        result.errors.push({ code: 'input-unreadable', severity: 'error', source: path, message: (error as Error).message });
+        continue;
+      }
+      const read = readQdpxCoding(bytes, { source: path, codebook: classifierFor(settings).codebook });
+      for (const d of read.diagnostics) (d.severity === 'error' ? result.errors : result.warnings).push(d);
+      for (const unit of read.coding.values()) addToCoding(result.coding, unit, path, result.warnings);
+      continue;
+    }
     let text: string | undefined;
     if (ext === '.jsonl' || ext === '.csv' || ext === '.tsv') {
       try {

@@ -22,3 +22,8 @@ export const FORMAT_EXTENSION: Readonly<Record<OutputFormat, string>> = {
   json: '.json',
   table: '.txt',
 };
+
+/** Formats of `coachcode export`: projects for qualitative-analysis packages. */
+export const ExportFormat = { qdpx: 'qdpx' } as const;
+export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
+export const [EXPORT_FORMATS, isExportFormat] = vocabulary(ExportFormat);
