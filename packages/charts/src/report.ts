@@ -82,7 +82,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): st
     [...input.sessions.flatMap((s) => s.profile.codes), ...allTurns.flatMap((t) => t.codes)],
   );
   const labels = codeLabels(codes, input.codebook);
-  const colors = codeColors(codes);
+  const colors = codeColors(codes, input.codebook);
   const index = new Map(codes.map((c, i) => [c, i]));
   const label = (code: string): string => labels[code] ?? code;
   const codeClass = (code: string): string => `code-${index.get(code) ?? 0}`;

@@ -84,16 +84,16 @@ export function roleColorEncoding(roles: readonly string[], roleDomain: readonly
 export const GROUP_COLORS: readonly string[] = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB'];
 
 /**
- * One colour per code: CfBT codes keep their fixed colour, any other code gets the next unused
- * colour of {@link EXTRA_CODE_COLORS} in the order given, so the same codebook always gets the
- * same colours.
+ * One colour per code: the codebook's own colour for a code when it sets one; else a CfBT code's
+ * fixed colour; else the next unused colour of {@link EXTRA_CODE_COLORS} in the order given, so
+ * the same codebook always gets the same colours.
  */
-export function codeColors(codes: readonly string[]): Record<string, string> {
+export function codeColors(codes: readonly string[], codebook?: Codebook): Record<string, string> {
   const colors: Record<string, string> = {};
   let next = 0;
   for (const code of codes) {
     if (code in colors) continue;
-    const fixed = CFBT_CODE_COLORS[code];
+    const fixed = codebook?.codes.find((c) => c.id === code)?.color ?? CFBT_CODE_COLORS[code];
     if (fixed) {
       colors[code] = fixed;
       continue;

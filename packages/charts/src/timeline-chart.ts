@@ -48,7 +48,7 @@ function clip(text: string): string {
 export function timelineChart(turns: readonly CodedTurn[], options: TimelineChartOptions): TopLevelSpec {
   const codes = chartCodes(options.codebook, turns.flatMap((t) => [...t.codes, ...(t.primary ? [t.primary] : [])]));
   const labels = codeLabels(codes, options.codebook);
-  const colors = codeColors(codes);
+  const colors = codeColors(codes, options.codebook);
   const roles = ROLE_ORDER.filter((r) => turns.some((t) => t.role === r));
   const roleDomain = roles.map(roleLabel);
   const records: TimelineRecord[] = turns.map((t) => {

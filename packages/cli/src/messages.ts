@@ -21,6 +21,11 @@ export const messages = {
   badNumber: (flag: string, value: string, expected: string) => `${flag}: expected ${expected}, received "${value}"`,
   rolesFileUnreadable: (path: string, detail: string) => `--roles ${path}: cannot read the file: ${detail}`,
   rolesFileExtension: (path: string) => `--roles ${path}: expected a .json or .csv file`,
+  codebookUnreadable: (path: string, detail: string) => `--codebook ${path}: cannot read the codebook: ${detail}`,
+  codebookModelMismatch: (model: string, trainedFor: string, codebook: string, flag: string | undefined, given: boolean) =>
+    given
+      ? `the model ${model}${flag ? ` (${flag})` : ''} was trained for the codebook ${trainedFor}, not ${codebook} (--codebook), so it cannot code with it; train one for it (coachcode train --codebook … --gold … --out model.json) and give it with --model, or give coded JSONL`
+      : `the model ${model}${flag ? ` (${flag})` : ''} was trained for the codebook ${trainedFor}, not ${codebook} (the default); give its codebook with --codebook`,
   modelUnreadable: (flag: string, path: string, detail: string) => `${flag} ${path}: cannot read the model: ${detail}`,
   outputIsInput: (output: string, input: string) => `refusing to write ${output}: it is the input ${input}; choose another output path`,
   outputFolderIsFile: (path: string) => `--out ${path}: expected a folder, found a file`,

@@ -43,6 +43,7 @@ function withAnalysisOptions(cmd: Command, options: { classifier?: boolean } = {
       .option('--threshold <score>', 'assign a code when its score is at least this (0–1; default: the model\'s own thresholds)');
   }
   return cmd
+    .option('--codebook <file>', 'your own codebook (JSON, docs/codebook.md): its codes, order, labels and colours in every output; default: CfBT')
     .option('--anonymise', 'replace speaker names with role labels (Coach, Coachee, Observer 2 …), also inside the text')
     .addOption(new Option('--anonymize').hideHelp())
     .option('--stdin-name <name>', 'name of standard input (-) in records and for format detection, e.g. talk.vtt', 'stdin')

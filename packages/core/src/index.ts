@@ -20,7 +20,7 @@ export { parseTranscript, safeParseTranscript } from './parse/parse-transcript.j
 export type { CsvOptions, ParsedTranscript, ParseOptions } from './parse/parse-transcript.js';
 
 // codebook
-export { CodebookSchema, CodeDefinitionSchema, codebookTag, codeIds } from './codebook/codebook.js';
+export { CodebookSchema, CodeDefinitionSchema, codebookTag, codeIds, parseCodebook } from './codebook/codebook.js';
 export type { Codebook, CodeDefinition } from './codebook/codebook.js';
 export { CfbtCode, CFBT_CODES, cfbtCodebook, isCfbtCode } from './codebook/cfbt.js';
 export { vocabulary } from './model/vocabulary.js';

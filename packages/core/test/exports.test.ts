@@ -65,6 +65,7 @@ it('exports exactly the documented names', () => {
     'matchFiles',
     'modelTag',
     'normaliseSpace',
+    'parseCodebook',
     'parseModel',
     'parseRolesFile',
     'parseTranscript',

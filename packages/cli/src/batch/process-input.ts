@@ -19,7 +19,7 @@ import {
   type TurnRecord,
 } from '@coachcode/core';
 import { messages } from '../messages.js';
-import { analyzeOptionsFor, type AnalysisSettings } from '../options/analysis-options.js';
+import { analyzeOptionsFor, codebookMismatch, type AnalysisSettings } from '../options/analysis-options.js';
 import { Anonymiser } from '../privacy/anonymiser.js';
 import { createColors } from '../render/color.js';
 import { renderTurnTable } from '../render/turn-table.js';
@@ -38,9 +38,24 @@ export function plainTurn(t: Turn): Turn {
   return turn;
 }
 
-/** The classifier of a run: the model of `--model` (or the default), at `--threshold` if given. */
+/**
+ * The classifier of a run: the model of `--model` (or the default) with the codebook of
+ * `--codebook` (or CfBT), at `--threshold` if given; one that codes nothing when the run only reads turns.
+ */
 export function classifierFor(settings: AnalysisSettings): TurnClassifier {
-  const base = createClassifier(settings.model ? { model: settings.model } : {});
+  const base = createClassifier({ ...(settings.model ? { model: settings.model } : {}), ...(settings.codebook ? { codebook: settings.codebook } : {}) });
+  if (settings.uncoded) return { id: base.id, codebook: base.codebook, classify: (turns) => turns.map((t) => ({ ...t, codes: [], primary: null, scores: {}, evidence: [] })) };
+  // A model codes only the codebook it was trained for: coding with another fails each file with why.
+  const mismatch = codebookMismatch(settings);
+  if (mismatch !== undefined) {
+    return {
+      id: base.id,
+      codebook: base.codebook,
+      classify: () => {
+        throw new CoachcodeError([{ code: 'codebook-model-mismatch', severity: 'error', message: mismatch }]);
+      },
+    };
+  }
   const threshold = settings.threshold;
   if (threshold === undefined) return base;
   return { id: base.id, codebook: base.codebook, classify: (turns) => base.classify(turns, { threshold }) };

@@ -9,7 +9,7 @@ import { expandInputs } from '../inputs/expand-inputs.js';
 import { RUN_SUMMARY_NAME, type InputRef } from '../inputs/input-ref.js';
 import { writeChunk, type CliIo } from '../io.js';
 import { messages } from '../messages.js';
-import { resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
+import { codebookMismatch, resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { inputPathSet, outputClash } from '../output/output-paths.js';
 import { colorLevel } from '../render/color.js';
@@ -70,6 +70,9 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
     problems.push(messages.badChoice('--format', flags.format, OUTPUT_FORMATS));
     format = 'jsonl';
   }
+  // `code` always codes: a model that was not trained for the codebook is refused at once.
+  const mismatch = codebookMismatch(settings);
+  if (mismatch !== undefined) problems.push(mismatch);
   const { inputs, problems: missing } = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
 
   // --out: one file per input, never over an input, all names decided before anything runs.

@@ -65,7 +65,7 @@ export async function exportCommand(paths: readonly string[], flags: ExportFlags
     codebook,
     date,
     origin: `coachcode ${VERSION}`,
-    colors: codeColors(chartCodesOf(codebook, transcripts)),
+    colors: codeColors(chartCodesOf(codebook, transcripts), codebook),
     ...(settings.anonymise ? { note: 'Speaker names were replaced by role labels (--anonymise).' } : {}),
   });
   writeFileAtomic(resolve(io.cwd, flags.out), zipQdpxProject(project, date));

@@ -56,7 +56,8 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
     const model = readModel('--base', flags.base, io.cwd, problems);
     if (model) settings.model = model;
   }
-  const base = createClassifier(settings.model ? { model: settings.model } : {});
+  // The base model's weights are the prior; the codebook's codes are fitted, a code the base lacks from scratch.
+  const base = createClassifier({ ...(settings.model ? { model: settings.model } : {}), ...(settings.codebook ? { codebook: settings.codebook } : {}) });
   const codebookCodes = codeIds(base.codebook);
   const fit = resolveFit(flags, codebookCodes, problems);
   const folds = flags.folds === undefined ? undefined : parseIntegerFlag('--folds', flags.folds, 2, 10_000, problems);
@@ -71,7 +72,8 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
   // 2. Read the inputs' turns and the human coding, as evaluate does.
   const reporter = new Reporter(io, { quiet: flags.quiet ?? false, total: expansion.inputs.length + expansion.problems.length, label: 'reading' });
   const transcripts: { source: string; turns: readonly Turn[] }[] = [];
-  const read = await readInputsAndGold(expansion, flags.gold, settings, io, reporter, (t) => {
+  // Only the turns and their human codes are needed: the inputs are read, not coded.
+  const read = await readInputsAndGold(expansion, flags.gold, { ...settings, uncoded: true }, io, reporter, (t) => {
     transcripts.push({ source: t.source, turns: t.turns ?? [] });
   });
   if (read.gold.size === 0) throw new UsageError([messages.trainNoHumanCodes()]);
@@ -120,7 +122,8 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
   const classifier = fitTo(base, labelling.transcripts);
 
   // 6. Write the model atomically, pretty-printed.
-  writeFileAtomic(resolve(io.cwd, flags.out), JSON.stringify(classifier.model, null, 2) + '\n');
+  // The model codes the codebook it was fitted to (its codes beyond the base's were learnt from scratch).
+  writeFileAtomic(resolve(io.cwd, flags.out), JSON.stringify({ ...classifier.model, codebook: codebookTag(base.codebook) }, null, 2) + '\n');
   reporter.info(messages.trainDone(used.turns, used.files, fitted, flags.out));
   return read.failed ? 1 : 0;
 }

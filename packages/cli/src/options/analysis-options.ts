@@ -4,13 +4,17 @@ import {
   CoachcodeError,
   INPUT_FORMATS,
   attributesFor,
+  cfbtCodebook,
   defaultModel,
   formatDiagnostic,
   handModel,
   isInputFormat,
+  parseCodebook,
   parseModel,
+  codebookTag,
   parseRolesFile,
   type AnalyzeOptions,
+  type Codebook,
   type InputFormat,
   type Model,
   type RolesFile,
@@ -32,6 +36,7 @@ export interface AnalysisFlags {
   guess: boolean;
   model?: string;
   threshold?: string;
+  codebook?: string;
   anonymise?: boolean;
   stdinName: string;
   jobs: string;
@@ -52,6 +57,10 @@ export interface AnalysisSettings {
   rolesFile?: RolesFile;
   model?: Model;
   threshold?: number;
+  /** `--codebook`: the codes of every output (default: the CfBT codebook). */
+  codebook?: Codebook;
+  /** Read the turns without coding them (`train` and `suggest` need only the turns and their human codes). */
+  uncoded?: boolean;
   anonymise: boolean;
   stdinName: string;
   jobs: number;
@@ -68,7 +77,7 @@ export const ANALYZE_OPTION_FLAGS: { readonly [K in keyof Required<AnalyzeOption
   merge: '--no-merge',
   roles: '--coach, --coachee, --observer, --roles, --no-guess',
   metadata: '--roles (extra columns or "metadata")',
-  classifier: '--model, --threshold',
+  classifier: '--model, --threshold, --codebook',
 };
 
 /** Commander collector for repeatable flags (`--coach A --coach B`); commas also separate names. */
@@ -129,6 +138,35 @@ export function readModel(flag: string, path: string, cwd: string, problems: str
   }
 }
 
+/** Reads and validates a codebook file (`--codebook`, JSON; docs/codebook.md); problems are recorded. */
+export function readCodebook(path: string, cwd: string, problems: string[]): Codebook | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
+  } catch (error) {
+    problems.push(messages.codebookUnreadable(path, (error as Error).message));
+    return undefined;
+  }
+  try {
+    return parseCodebook(value, path);
+  } catch (error) {
+    if (error instanceof CoachcodeError) problems.push(...error.issues.map(formatDiagnostic));
+    else throw error;
+    return undefined;
+  }
+}
+
+/**
+ * Why the run's model cannot code with the run's codebook, or undefined when it can: a model codes
+ * the codebook it was trained for (its `codebook`, `id@version`), and no other.
+ */
+export function codebookMismatch(settings: Pick<AnalysisSettings, 'model' | 'codebook'>, modelName = '--model'): string | undefined {
+  const model = settings.model ?? defaultModel;
+  const wanted = codebookTag(settings.codebook ?? cfbtCodebook);
+  if (model.codebook === wanted) return undefined;
+  return messages.codebookModelMismatch(`${model.id}@${model.version}`, model.codebook, wanted, settings.model ? modelName : undefined, settings.codebook !== undefined);
+}
+
 /** Parses a whole number flag within bounds, or records a problem. */
 export function parseIntegerFlag(flag: string, value: string, min: number, max: number, problems: string[]): number {
   const n = Number(value);
@@ -171,6 +209,10 @@ export function resolveAnalysis(flags: AnalysisFlags, cwd: string, problems: str
   if (flags.model !== undefined) {
     const model = readModel('--model', flags.model, cwd, problems);
     if (model) settings.model = model;
+  }
+  if (flags.codebook !== undefined) {
+    const codebook = readCodebook(flags.codebook, cwd, problems);
+    if (codebook) settings.codebook = codebook;
   }
   if (flags.threshold !== undefined) {
     const t = Number(flags.threshold);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CoachcodeError } from '../errors.js';
+import { messages } from '../messages.js';
 
 /** One code of a codebook. */
 export const CodeDefinitionSchema = z.object({
@@ -7,6 +9,11 @@ export const CodeDefinitionSchema = z.object({
   definition: z.string(),
   /** Short descriptions of typical surface forms, for documentation. */
   examples: z.array(z.string()).default([]),
+  /** The code's colour in charts, the report and QDPX (`#RRGGBB`); default: CfBT's own, else the next of a colour-blind-safe palette. */
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#CC79A7"')
+    .optional(),
 });
 export type CodeDefinition = z.infer<typeof CodeDefinitionSchema>;
 
@@ -16,7 +23,10 @@ export const CodebookSchema = z.object({
   version: z.number().int().positive(),
   title: z.string(),
   source: z.string().optional(),
-  codes: z.array(CodeDefinitionSchema).min(1),
+  codes: z
+    .array(CodeDefinitionSchema)
+    .min(1)
+    .refine((codes) => new Set(codes.map((c) => c.id)).size === codes.length, 'every code id must be different'),
 });
 export type Codebook = z.infer<typeof CodebookSchema>;
 
@@ -28,4 +38,14 @@ export function codebookTag(codebook: Codebook): string {
 /** The code ids of a codebook in order. */
 export function codeIds(codebook: Codebook): string[] {
   return codebook.codes.map((c) => c.id);
+}
+
+/**
+ * Validates a codebook object (e.g. a parsed `codebook.json`, see docs/codebook.md); throws a
+ * `CoachcodeError` listing every problem, each with its path in the object.
+ */
+export function parseCodebook(value: unknown, source = 'codebook'): Codebook {
+  const r = CodebookSchema.safeParse(value);
+  if (r.success) return r.data;
+  throw new CoachcodeError(r.error.issues.map((i) => ({ code: 'codebook-invalid', severity: 'error' as const, message: messages.codebookInvalid(`${i.path.join('.') || '(root)'}: ${i.message}`), source })));
 }

@@ -8,6 +8,8 @@ export interface ResolvedCsvOptions {
   text?: string;
   time?: string;
   codes: string[] | 'auto';
+  /** With `codes` `'auto'`: the code ids that name human-code columns. */
+  codeIds: readonly string[];
   delimiter?: string;
 }
 

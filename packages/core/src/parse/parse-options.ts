@@ -1,3 +1,4 @@
+import { CFBT_CODES } from '../codebook/cfbt.js';
 import { INPUT_FORMATS, isInputFormat, type InputFormat } from '../model/transcript.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { parseMessages, ParseIssue } from './messages.js';
@@ -13,7 +14,8 @@ export interface CsvOptions {
   time?: string;
   /**
    * Human-code columns: a list of headers, each a 0/1 column named after its code; or `'auto'`
-   * (default): a `codes` column (`challenge;dissonance`) and 0/1 columns named after a cfbt code.
+   * (default): a `codes` column (`challenge;dissonance`) and 0/1 columns named after a code of the
+   * codebook (`ParseOptions.codeIds`).
    */
   codes?: string[] | 'auto';
   /** Field delimiter (default: tab for TSV; for CSV the most frequent of `,` `;` tab in the header). */
@@ -27,6 +29,8 @@ export interface ParseOptions {
   /** The input format; detected from `source` and the content when not given. */
   format?: InputFormat;
   csv?: CsvOptions;
+  /** The codebook's code ids: with `csv.codes` `'auto'`, columns named after one hold human codes (default: the CfBT codes). */
+  codeIds?: readonly string[];
 }
 
 /** Options after defaults and checks, or the problems found (all of them). */
@@ -59,7 +63,7 @@ export function resolveParseOptions(options: ParseOptions): ResolvedParseOptions
     else fail(parseMessages.unknownFormat(String(options.format), INPUT_FORMATS));
   }
   const csvIn: CsvOptions = options.csv ?? {};
-  const csv: ResolvedCsvOptions = { codes: 'auto' };
+  const csv: ResolvedCsvOptions = { codes: 'auto', codeIds: options.codeIds ?? CFBT_CODES };
   for (const key of ['speaker', 'text', 'time'] as const) {
     const value: unknown = csvIn[key];
     if (value === undefined) continue;

@@ -1,7 +1,7 @@
 import { profileTurns, type Profile } from '../aggregate/profile.js';
 import type { TurnClassifier } from '../classify/classifier.js';
 import { createClassifier } from '../classify/linear-classifier.js';
-import { codebookTag } from '../codebook/codebook.js';
+import { codebookTag, codeIds } from '../codebook/codebook.js';
 import { CoachcodeError, toSafe, type SafeResult } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Role } from '../model/role.js';
@@ -63,7 +63,9 @@ export function analyze(input: string | Uint8Array, options: AnalyzeOptions = {}
     text = decoded.text;
     warnings.push(...decoded.warnings);
   }
-  const parsed = parseTranscript(text, { source, ...(options.format ? { format: options.format } : {}), ...(options.csv ? { csv: options.csv } : {}) });
+  const classifier = options.classifier ?? defaultClassifier();
+  // CSV columns named after a code of the classifier's codebook hold human codes.
+  const parsed = parseTranscript(text, { source, codeIds: codeIds(classifier.codebook), ...(options.format ? { format: options.format } : {}), ...(options.csv ? { csv: options.csv } : {}) });
   warnings.push(...parsed.warnings);
   const transcript = parsed.transcript;
   const segmented = segmentTurns(transcript, { merge: options.merge ?? true });
@@ -72,7 +74,6 @@ export function analyze(input: string | Uint8Array, options: AnalyzeOptions = {}
   }
   const assigned = assignRoles(segmented, { ...options.roles, source });
   warnings.push(...assigned.warnings);
-  const classifier = options.classifier ?? defaultClassifier();
   const turns = classifier.classify(assigned.turns);
   const meta = { source, codebook: codebookTag(classifier.codebook), model: classifier.id };
   const metadata = { ...transcript.metadata, ...options.metadata };

@@ -1,5 +1,4 @@
 import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse/browser/esm/sync';
-import { CFBT_CODES } from '../../codebook/cfbt.js';
 import type { Utterance } from '../../model/transcript.js';
 import { parseMessages, ParseIssue, quote } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext, type ResolvedCsvOptions } from '../parse-context.js';
@@ -176,7 +175,7 @@ export function parseCsv(text: string, ctx: ParseContext): FormatResult {
   let codesAt = -1;
   if (options.codes === 'auto') {
     codesAt = findColumn(headers, undefined, CSV_HEADER_NAMES.codes);
-    const known = new Map<string, string>(CFBT_CODES.map((c) => [c, c]));
+    const known = new Map<string, string>(options.codeIds.map((c) => [c.toLowerCase(), c]));
     headers.forEach((h, i) => {
       const code = known.get(h.toLowerCase());
       if (code !== undefined) codeColumns.push([i, code]);
