@@ -168,19 +168,23 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): st
     });
     const parts = input.sessions.map((s, i) => {
       const human = s.turns.some((t) => t.humanCodes !== undefined);
+      // A turn whose human codes (of the codes shown) are not the machine's is marked.
+      const differs = (t: CodedTurn): boolean => t.humanCodes !== undefined && codes.some((c) => t.codes.includes(c) !== (t.humanCodes ?? []).includes(c));
+      const disagreements = s.turns.filter(differs).length;
       const rows = s.turns.map((t) => {
         const codesHtml = t.codes.length ? t.codes.map(codeLabelHtml).join(' ') : `<span class="no-code">${NO_CODE_LABEL}</span>`;
+        const mark = differs(t) ? ' <span class="disagree-mark" title="machine and human codes differ">≠</span>' : '';
         const humanHtml = human
-          ? `<td>${t.humanCodes && t.humanCodes.length ? t.humanCodes.map(codeLabelHtml).join(' ') : `<span class="no-code">${NO_CODE_LABEL}</span>`}</td>`
+          ? `<td>${t.humanCodes && t.humanCodes.length ? t.humanCodes.map(codeLabelHtml).join(' ') : `<span class="no-code">${NO_CODE_LABEL}</span>`}${mark}</td>`
           : '';
         return (
-          `<tr><td class="num">${t.turn}</td><td>${escapeHtml(t.speaker)}</td><td>${escapeHtml(roleLabel(t.role))}</td>` +
+          `<tr${differs(t) ? ' class="disagree"' : ''}><td class="num">${t.turn}</td><td>${escapeHtml(t.speaker)}</td><td>${escapeHtml(roleLabel(t.role))}</td>` +
           `<td class="text">${highlightEvidence(t.text, t.evidence, evidenceStyle)}</td><td>${codesHtml}</td>${humanHtml}</tr>`
         );
       });
       return (
         `<h3 id="${sessionId('transcript', i + 1)}">${escapeHtml(sourceName(s.source))}</h3>\n` +
-        `<table class="transcript">\n<caption>Coded transcript: ${escapeHtml(s.source)} (${s.turns.length} turns; highlighted text is the evidence for a code)</caption>\n` +
+        `<table class="transcript">\n<caption>Coded transcript: ${escapeHtml(s.source)} (${s.turns.length} turns; highlighted text is the evidence for a code${human ? `; ${disagreements} turn${disagreements === 1 ? '' : 's'} where machine and human codes differ, marked ≠` : ''})</caption>\n` +
         `<thead><tr><th scope="col" class="num">Turn</th><th scope="col">Speaker</th><th scope="col">Role</th><th scope="col">Text</th><th scope="col">Codes</th>` +
         `${human ? '<th scope="col">Human codes</th>' : ''}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`
       );
@@ -205,5 +209,6 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): st
   ]
     .filter(Boolean)
     .join('\n');
-  return htmlDocument({ title: input.title, body, css: codeCss(codes, colors) });
+  const disagreeCss = 'tr.disagree td { background: #FFF4E0; }\n.disagree-mark { font-weight: bold; color: #B35900; }';
+  return htmlDocument({ title: input.title, body, css: `${codeCss(codes, colors)}\n${disagreeCss}` });
 }

@@ -88,6 +88,8 @@ export const messages = {
   reportHumanIntro: (human: number, sessions: number, codebook: string, groups: string) =>
     `The codes of ${human === sessions ? 'every session' : `${human} of the ${sessions} sessions`} are a human's, read from coded JSONL that names no model (codebook ${codebook}); ${human === sessions ? 'no' : 'the other'} sessions were coded by coachcode. Groups by ${groups}.`,
   noMachineCodes: () => 'no input could be coded, so there is nothing to compare with the human codes',
+  codeNeedsDisagreements: () => '--code picks the codes of --disagreements; give --disagreements too (or --codes for the statistics)',
+  disagreementsTitle: (title: string, codes: readonly string[], turns: number) => `disagreements: ${title} · ${codes.join(', ')} · ${turns} turns compared`,
   goldFromInputs: () => 'the human codes in the inputs',
   missingTurns: (count: number, examples: readonly string[]) => `gold turns with no coded turn: ${count}${count > 0 ? ` (for example ${list(examples)})` : ''}`,
   extraTurns: (count: number, examples: readonly string[]) => `coded turns with no gold turn: ${count}${count > 0 ? ` (for example ${list(examples)})` : ''}`,
@@ -106,7 +108,7 @@ export const messages = {
   qdpxBadPosition: (start: string, end: string) => `a PlainTextSelection has unusable positions (startPosition "${start}", endPosition "${end}"); expected whole numbers, end not before start; it is not used`,
   qdpxSourceUncoded: (name: string, turns: number) => `the text source "${name}" has no coded selection: its ${turns} turns count as coded with no code`,
   qdpxUnknownCode: (name: string, codings: number, codes: readonly string[]) =>
-    `the project's code "${name}" (${codings} coding${codings === 1 ? '' : 's'}) is not a code of the codebook (${list(codes)}, matched by id or label, case-insensitive); its codings are not used`,
+    `the project's code "${name}" (${codings} coding${codings === 1 ? '' : 's'}) is not a code of the codebook (${list(codes)}, matched by id or label, case-insensitive); its codings are not used (give a codebook that has it: --codebook)`,
   qdpxUnknownGuid: (n: number) => `${n} coding${n === 1 ? '' : 's'} refer to a code that is not in the project's codebook; not used`,
   qdpxWholeSource: (n: number) => `${n} coding${n === 1 ? '' : 's'} of a whole source (not of a selection) cannot be paired with turns; not used`,
   qdpxOtherSelections: (n: number) => `${n} selection${n === 1 ? '' : 's'} of picture, PDF, audio or video sources are not turns of a transcript; not used`,

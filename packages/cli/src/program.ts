@@ -161,10 +161,13 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .option('-g, --gold <path>', 'human coding: gold JSONL, CSV with a turn column (0/1 code columns or a codes column), or transcripts with code columns; a file or folder (repeatable). Default: the human codes the inputs carry', collectPaths, [])
     .option('--coders <paths...>', 'compare two or more human codings with each other (each a file or folder)')
     .option('--codes <codes>', 'evaluate only these codes (comma-separated; default: every code of the codebook)', collect)
+    .option('--disagreements', 'list every turn where machine and human differ (file, turn, speaker, text, human and machine codes, scores, evidence) instead of the statistics')
+    .option('--code <code>', 'with --disagreements: only the turns that differ on this code (repeatable or comma-separated)', collect)
     .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table)`)
     .addHelpText(
       'after',
       examples([
+        ['coachcode evaluate --gold fixtures/gold fixtures/transcripts --disagreements --code challenge', 'every turn where machine and human differ on challenge'],
         ['coachcode evaluate --gold fixtures/gold fixtures/transcripts', 'code the transcripts and compare with the gold JSONL files'],
         ['coachcode evaluate --gold human.csv coded.jsonl --format csv', 'coded output against a CSV of human codes (0/1 columns or a codes column)'],
         ['coachcode evaluate sessions/triad.csv', 'a transcript CSV whose code columns hold the human codes'],

@@ -163,7 +163,16 @@ describe('QDPX import as human coding (--gold project.qdpx)', () => {
     expect(e.turnCounts.matched).toBe(e.turnCounts.gold);
     const off = Object.fromEntries(e.perCode.map((c) => [c.code, [c.fp, c.fn]]));
     expect(off).toEqual({ summary: [0, 0], acceptance: [0, 1], challenge: [1, 0], continuity: [0, 1], dissonance: [0, 0] });
-    expect([removedTurn, addedTurn, newTurn].every((t) => t > 0)).toBe(true);
+    // The disagreements are exactly the three edited turns, each with the edit.
+    const d = await runCli(['evaluate', '--gold', 'edited.qdpx', ...transcripts, '--disagreements', '--format', 'json', '-q'], { cwd });
+    const rows = (JSON.parse(d.stdout) as { disagreements: { file: string; turn: number; missed: string[]; extra: string[] }[] }).disagreements;
+    expect(rows.map((x) => [x.file, x.turn, x.missed, x.extra]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual(
+      [
+        ['challenging-coach-angela.vtt', removedTurn, [], ['challenge']],
+        ['challenging-coach-angela.vtt', addedTurn, ['continuity'], []],
+        ['challenging-coach-angela.vtt', newTurn, ['acceptance'], []],
+      ].sort((a, b) => Number(a[1]) - Number(b[1])),
+    );
   });
 
   it('a selection over the end of one turn and the start of the next codes both; names map case-insensitively; unknown codes are reported', () => {

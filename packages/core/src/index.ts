@@ -82,7 +82,7 @@ export type { CodingReadResult, ReadCodingOptions } from './agreement/gold.js';
 export { readCodingCsv } from './agreement/gold-csv.js';
 export type { ReadCodingCsvOptions } from './agreement/gold-csv.js';
 export { evaluateCodings, NO_CODE } from './agreement/evaluate.js';
-export type { AgreementTable, CodeAgreement, ConfusionRow, EvaluateOptions, Evaluation, MacroScores, TurnMismatch } from './agreement/evaluate.js';
+export type { AgreementTable, CodeAgreement, ConfusionRow, Disagreement, EvaluateOptions, Evaluation, MacroScores, TurnMismatch } from './agreement/evaluate.js';
 export { compareCoders } from './agreement/compare-coders.js';
 export type { CodeAlpha, CoderComparison, CoderPair, CompareCodersOptions, PairCodeAgreement } from './agreement/compare-coders.js';
 

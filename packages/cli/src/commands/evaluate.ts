@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { codeIds, compareCoders, csvRow, evaluateCodings, type Coding } from '@coachcode/core';
+import { codeIds, codingKey, compareCoders, csvRow, evaluateCodings, type CodedTurn, type Coding } from '@coachcode/core';
 import { readCodings } from '../agreement/read-codings.js';
 import { readInputsAndGold } from '../agreement/read-inputs-and-gold.js';
 import { addToCoding, machineUnits } from '../agreement/units.js';
@@ -11,6 +11,7 @@ import { messages } from '../messages.js';
 import { resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
 import { CODERS_CSV_HEADER, EVALUATION_CSV_HEADER, coderCsvValues, evaluationCsvValues, renderCoderComparison, renderEvaluation } from '../render/agreement-report.js';
 import { colorLevel, createColors } from '../render/color.js';
+import { DISAGREEMENTS_CSV_HEADER, disagreementCsvValues, disagreementRows, renderDisagreements } from '../render/disagreements.js';
 import { UsageError, throwIfProblems } from '../usage-error.js';
 import { reportFormat } from './profile.js';
 
@@ -21,6 +22,10 @@ export interface EvaluateFlags extends AnalysisFlags {
   codes?: string[];
   format?: string;
   quiet?: boolean;
+  /** List the turns where machine and human differ instead of the statistics. */
+  disagreements?: boolean;
+  /** With --disagreements: only these codes. */
+  code?: string[];
 }
 
 /**
@@ -33,7 +38,13 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
   const settings = resolveAnalysis(flags, io.cwd, problems);
   const format = reportFormat(flags.format, io, 'table', problems);
   const classifier = classifierFor(settings);
-  const codes = flags.codes && flags.codes.length > 0 ? flags.codes : codeIds(classifier.codebook);
+  const codebookCodes = codeIds(classifier.codebook);
+  let codes = flags.codes && flags.codes.length > 0 ? flags.codes : codebookCodes;
+  if (flags.code && flags.code.length > 0) {
+    if (!flags.disagreements) problems.push(messages.codeNeedsDisagreements());
+    for (const c of flags.code) if (!codebookCodes.includes(c)) problems.push(messages.badChoice('--code', c, codebookCodes));
+    codes = codes.filter((c) => flags.code?.includes(c));
+  }
   const coderPaths = flags.coders ?? (paths.length === 0 && flags.gold.length >= 2 ? flags.gold : undefined);
   if (coderPaths && coderPaths.length < 2) problems.push(messages.codersTooFew(coderPaths.length));
   if (!coderPaths && paths.length === 0) problems.push(messages.evaluateNoInputs());
@@ -62,12 +73,15 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
 
   // Machine against gold: code (or read back) every input, keeping only the codes of each turn.
   const predicted: Coding = new Map();
+  // The machine's turns by `file#turn`, for the text, scores and evidence of disagreements.
+  const machineTurns = new Map<string, CodedTurn>();
   // Coded JSONL inputs keep the codes (and model) they were written with.
   const models = new Set<string>();
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
   const read = await readInputsAndGold(expansion, flags.gold, settings, io, reporter, (t, warnings) => {
     models.add(t.model);
     for (const u of machineUnits(t.source, t.turns ?? [])) addToCoding(predicted, u, t.source, warnings);
+    if (flags.disagreements) for (const turn of t.turns ?? []) machineTurns.set(codingKey(t.source, turn.turn), turn);
   });
   const { gold, goldName } = read;
   if (read.failed) failed = true;
@@ -76,10 +90,17 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
     io.stderr.write(`coachcode: ${messages.noMachineCodes()}\n`);
     return 1;
   }
-  const evaluation = evaluateCodings(gold, predicted, { codes, byRole: true });
+  const evaluation = evaluateCodings(gold, predicted, { codes, byRole: true, disagreements: flags.disagreements ?? false });
   for (const d of evaluation.diagnostics) reporter.warning(d);
   const model = models.size > 0 ? [...models].join(', ') : classifier.id;
   const title = `${model} against ${goldName}`;
+  if (flags.disagreements) {
+    const rows = disagreementRows(evaluation.disagreements ?? [], machineTurns);
+    if (format === 'table') await writeChunk(io.stdout, renderDisagreements(rows, colors, messages.disagreementsTitle(title, codes, evaluation.turnCounts.matched), io.stdout.columns ?? 160));
+    else if (format === 'csv') await writeChunk(io.stdout, [DISAGREEMENTS_CSV_HEADER, ...disagreementCsvValues(rows)].map(csvRow).join(''));
+    else await writeChunk(io.stdout, JSON.stringify({ mode: 'disagreements', model, gold: flags.gold, inputs: paths, codes, turns: evaluation.turnCounts.matched, disagreements: rows }, null, 2) + '\n');
+    return failed ? 1 : 0;
+  }
   if (format === 'table') await writeChunk(io.stdout, renderEvaluation(evaluation, colors, title));
   else if (format === 'csv') await writeChunk(io.stdout, [EVALUATION_CSV_HEADER, ...evaluationCsvValues(evaluation)].map(csvRow).join(''));
   else await writeChunk(io.stdout, JSON.stringify({ mode: 'machine', model, gold: flags.gold, inputs: paths, ...evaluation }, null, 2) + '\n');

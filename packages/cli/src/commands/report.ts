@@ -1,9 +1,9 @@
 import { basename, resolve } from 'node:path';
 import { buildReport, type ReportTable } from '@coachcode/charts';
-import { codeIds, compareProfiles, countTransitions, evaluateCodings, formatDiagnostic, type AgreementTable, type Coding, type Evaluation } from '@coachcode/core';
+import { baseName, codeIds, codingFiles, compareProfiles, countTransitions, evaluateCodings, formatDiagnostic, matchFiles, type AgreementTable, type Coding, type Evaluation } from '@coachcode/core';
 import { readCodings } from '../agreement/read-codings.js';
 import { addToCoding, humanUnits, machineUnits } from '../agreement/units.js';
-import { collectSessions } from '../batch/collect-sessions.js';
+import { collectSessions, type Session } from '../batch/collect-sessions.js';
 import { classifierFor } from '../batch/process-input.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import type { CliIo } from '../io.js';
@@ -41,6 +41,24 @@ function agreementTables(e: Evaluation, goldName: string): ReportTable[] {
     table(`Agreement of the machine with ${goldName}: ${e.turnCounts.matched} turns matched (gold ${e.turnCounts.gold}, machine ${e.turnCounts.predicted})`, e),
     ...Object.entries(e.byRole ?? {}).map(([role, t]) => table(`Agreement for the ${role} role: ${t.turns} turns`, t)),
   ];
+}
+
+/**
+ * Sets each session turn's human codes from a coding, pairing files as evaluate does (base name,
+ * else the name without extension) and turns by number; turns the coding lacks keep none.
+ */
+function attachHumanCodes(sessions: readonly Session[], gold: Coding): void {
+  const sessionFiles = sessions.map((s) => baseName(s.source));
+  const matching = matchFiles([...codingFiles(gold).keys()], sessionFiles);
+  const goldFileOf = new Map(matching.matches.map((m) => [m.other, m.reference]));
+  for (const s of sessions) {
+    const file = goldFileOf.get(baseName(s.source));
+    for (const t of s.turns) {
+      const unit = file === undefined ? undefined : gold.get(`${file}#${t.turn}`);
+      if (unit) t.humanCodes = [...unit.codes];
+      else delete t.humanCodes;
+    }
+  }
 }
 
 /**
@@ -85,6 +103,8 @@ export async function reportCommand(paths: readonly string[], flags: ReportFlags
     goldFailed = read.errors.length > 0;
     gold = read.coding;
     goldName = flags.gold.map((g) => basename(g)).join(', ');
+    // The human codes beside the machine's in each transcript, paired as evaluate pairs them.
+    attachHumanCodes(sessions, gold);
   }
   const tables = gold.size > 0 ? agreementTables(evaluateCodings(gold, predicted, { codes, byRole: true }), goldName) : [];
 

@@ -16,6 +16,8 @@ export interface EvaluateOptions {
   byRole?: boolean;
   /** How many keys of missing / extra turns to list (default 5). */
   examples?: number;
+  /** Also list every paired turn whose codes differ (`Evaluation.disagreements`). */
+  disagreements?: boolean;
 }
 
 /** Agreement on one code over the turns where it was compared. */
@@ -73,6 +75,16 @@ export interface TurnMismatch {
   examples: string[];
 }
 
+/** A turn on which the two codings differ, on the codes compared there. */
+export interface Disagreement {
+  gold: CodedUnit;
+  predicted: CodedUnit;
+  /** Codes the gold gives and the predicted coding does not (false negatives), in `codes` order. */
+  missed: string[];
+  /** Codes the predicted coding gives and the gold does not (false positives), in `codes` order. */
+  extra: string[];
+}
+
 /** Everything `coachcode evaluate` reports. */
 export interface Evaluation extends AgreementTable {
   codes: string[];
@@ -87,6 +99,8 @@ export interface Evaluation extends AgreementTable {
   /** Predicted turns with no gold turn. */
   extra: TurnMismatch;
   diagnostics: Diagnostic[];
+  /** With `options.disagreements`: every paired turn whose codes differ, in gold order. */
+  disagreements?: Disagreement[];
 }
 
 /** The label of "no code" in the confusion table. */
@@ -168,6 +182,7 @@ export function evaluateCodings(gold: Coding, predicted: Coding, options: Evalua
     extra,
     diagnostics,
   };
+  if (options.disagreements) evaluation.disagreements = disagree(matched, codes);
   if (options.byRole) {
     const groups = new Map<string, MatchedTurn[]>();
     for (const m of matched) push(groups, m.gold.role ?? m.predicted.role ?? 'unknown', m);
@@ -179,6 +194,18 @@ export function evaluateCodings(gold: Coding, predicted: Coding, options: Evalua
     evaluation.byRole = Object.fromEntries(roles.map((r) => [r, tabulate(groups.get(r) ?? [], codes)]));
   }
   return evaluation;
+}
+
+/** The paired turns whose codes differ on a code compared there. */
+function disagree(matched: readonly MatchedTurn[], codes: readonly string[]): Disagreement[] {
+  const out: Disagreement[] = [];
+  for (const m of matched) {
+    const compared = codes.filter((c) => isCompared(c, m.gold, m.predicted));
+    const missed = compared.filter((c) => m.gold.codes.includes(c) && !m.predicted.codes.includes(c));
+    const extra = compared.filter((c) => !m.gold.codes.includes(c) && m.predicted.codes.includes(c));
+    if (missed.length > 0 || extra.length > 0) out.push({ gold: m.gold, predicted: m.predicted, missed, extra });
+  }
+  return out;
 }
 
 /** Whether `code` is compared on this pair of turns: neither side's `scored` leaves it out. */
