@@ -94,6 +94,10 @@ export const messages = {
   missingTurns: (count: number, examples: readonly string[]) => `gold turns with no coded turn: ${count}${count > 0 ? ` (for example ${list(examples)})` : ''}`,
   extraTurns: (count: number, examples: readonly string[]) => `coded turns with no gold turn: ${count}${count > 0 ? ` (for example ${list(examples)})` : ''}`,
 
+  // suggest
+  suggestDone: (picked: number, files: number, candidates: number, coded: number, out: string) =>
+    `${picked} turn${picked === 1 ? '' : 's'} from ${files} transcript${files === 1 ? '' : 's'} to hand-code (of ${candidates} not yet hand-coded; ${coded} already are) → ${out}: write 1 or 0 in each code column (a blank in a row with a 1 or 0 counts as 0; a row left blank is not used), then give it to train --gold and evaluate --gold`,
+
   // export
   exportNothing: () => 'no transcript could be read, so there is nothing to export',
   exportDone: (files: number, turns: number, coded: number, out: string) =>

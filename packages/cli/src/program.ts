@@ -7,6 +7,7 @@ import { codeCommand, type CodeFlags } from './commands/code.js';
 import type { CompareFlags } from './commands/compare.js';
 import { evaluateCommand, type EvaluateFlags } from './commands/evaluate.js';
 import type { ExportFlags } from './commands/export.js';
+import type { SuggestFlags } from './commands/suggest.js';
 import { profileCommand, type ProfileFlags } from './commands/profile.js';
 import type { ReportFlags } from './commands/report.js';
 import { trainCommand, type TrainFlags } from './commands/train.js';
@@ -272,6 +273,30 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .action(async (paths: string[], flags: WithAnonymize<CompareFlags>) => {
       const { compareCommand } = await import('./commands/compare.js');
       result.exitCode = await compareCommand(paths, normalise(flags), io);
+    });
+
+  withAnalysisOptions(
+    program
+      .command('suggest')
+      .summary('which turns to hand-code next: a coding sheet of the turns the model is least sure of')
+      .description(
+        'Code the transcripts and pick the turns whose hand codes would teach the model most: for each code the turns scored nearest its threshold, the codes taking turns, spread over the transcripts, no near-duplicates, none already hand-coded (--gold, or the codes the inputs carry). Writes a coding sheet (file, turn, speaker, role, previous turn\'s text, text, one empty column per code, the machine\'s guess) that train --gold and evaluate --gold read back once filled in.',
+      )
+      .argument('<paths...>', 'transcripts (files, folders, globs or -)'),
+  )
+    .requiredOption('-o, --out <file>', 'the coding sheet to write (.csv; written whole or not at all, never over an input)')
+    .option('-n, --number <n>', 'how many turns to suggest', '100')
+    .option('-g, --gold <path>', 'turns already hand-coded, left out (as in evaluate; repeatable). Default: the human codes the inputs carry', collectPaths, [])
+    .addHelpText(
+      'after',
+      examples([
+        ['coachcode suggest sessions/ -n 100 --out sheet.csv', 'the 100 turns to hand-code first'],
+        ['coachcode suggest sessions/ --gold sheet.csv --model model.json -n 100 --out sheet-2.csv', 'the next 100, with the model trained on the first sheet'],
+      ]),
+    )
+    .action(async (paths: string[], flags: WithAnonymize<SuggestFlags>) => {
+      const { suggestCommand } = await import('./commands/suggest.js');
+      result.exitCode = await suggestCommand(paths, normalise(flags), io);
     });
 
   withAnalysisOptions(

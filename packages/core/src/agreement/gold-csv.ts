@@ -21,7 +21,7 @@ const FILE_COLUMNS = ['file', 'source', 'transcript'];
 const FIELD_COLUMNS = new Set([
   ...FILE_COLUMNS,
   'turn', 'codes', 'scored', 'role', 'speaker', 'text', 'start', 'end', 'time', 'timestamp',
-  'line', 'primary', 'id', 'coder', 'note', 'notes', 'comment', 'comments',
+  'line', 'primary', 'id', 'coder', 'note', 'notes', 'comment', 'comments', 'previous', 'machine',
 ]);
 const YES = new Set(['1', 'true', 'yes', 'y']);
 const NO = new Set(['0', 'false', 'no', 'n']);
@@ -39,7 +39,9 @@ interface Row {
  * - a `codes` column listing the codes of the turn separated by `;` (or `,` `|`), blank for none,
  *   with an optional `scored` column in the same form; or
  * - one column per code holding 1 (also true/yes) or 0 (false/no); a blank cell means the code
- *   was not coded on that turn, so `scored` lists the code columns with a value.
+ *   was not coded on that turn, so `scored` lists the code columns with a value. In a coding
+ *   sheet of `coachcode suggest` (it has `previous` and `machine` columns), a row with every
+ *   code cell blank is not coded yet and is skipped, and in the other rows a blank cell is 0.
  * Rows that cannot be used are reported with their line numbers and skipped. Never throws.
  */
 export function readCodingCsv(text: string, options: ReadCodingCsvOptions = {}): CodingReadResult {
@@ -82,6 +84,8 @@ export function readCodingCsv(text: string, options: ReadCodingCsvOptions = {}):
   const scoredAt = column('scored');
   const roleAt = column('role');
   const speakerAt = column('speaker');
+  // `coachcode suggest` writes `previous` and `machine` columns beside the code columns.
+  const sheet = column('previous') >= 0 && column('machine') >= 0;
   if (turnAt < 0) {
     report(header.line, 'coding-csv-no-turn', agreementMessages.csvNoTurnColumn(header.cells));
     return { coding, diagnostics };
@@ -134,9 +138,12 @@ export function readCodingCsv(text: string, options: ReadCodingCsvOptions = {}):
       unit.codes = splitCodes(cell(codesAt));
       if (scoredAt >= 0 && cell(scoredAt) !== '') unit.scored = splitCodes(cell(scoredAt));
     } else {
+      // A coding sheet (`coachcode suggest`): a row with no code cell filled is not coded yet;
+      // in a row with one filled, a blank cell is 0.
+      if (sheet && [...codeColumns.values()].every((at) => cell(at) === '')) continue;
       const scored: string[] = [];
       for (const [code, at] of codeColumns) {
-        const value = cell(at).toLowerCase();
+        const value = cell(at).toLowerCase() || (sheet ? '0' : '');
         if (value === '') continue;
         if (YES.has(value)) unit.codes.push(code);
         else if (!NO.has(value)) {
