@@ -6,7 +6,7 @@
 // fill the coding sheet from the gold, train on every sheet so far (from the default model, only
 // the codes MRDA scores), and measure macro kappa on the Bed* meetings.
 //
-//   node scripts/bench-suggest.mjs [--sizes 50,100,200,400,800] [--seeds 3] [--train "--keep-prior --clip 1"]
+//   node scripts/bench-suggest.mjs [--sizes 100,200,400,800,1600] [--seeds 3] [--train "--prior 0.1"]
 //
 // Needs the build (pnpm build). Writes its sheets and models to a temporary folder; prints a
 // Markdown table and the JSON of every measurement.
@@ -24,11 +24,10 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
-const SIZES = arg('--sizes', '50,100,200,400,800').split(',').map(Number);
+const SIZES = arg('--sizes', '100,200,400,800,1600').split(',').map(Number);
 const SEEDS = Number(arg('--seeds', '3'));
-// The fit's options (as train takes them): keep the base's weights, and let the new features tip a
-// turn by at most ±1 in log-odds, so that a few dozen coded turns adjust the model rather than replace it.
-const TRAIN = arg('--train', '--keep-prior --clip 1').split(' ').filter(Boolean);
+// Further options of the fit, as train takes them (default: none, train's defaults).
+const TRAIN = arg('--train', '').split(' ').filter(Boolean);
 if (!existsSync(BIN)) throw new Error('run the build first (pnpm build)');
 if (!existsSync(MRDA)) throw new Error(`${MRDA} is missing`);
 
