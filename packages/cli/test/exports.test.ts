@@ -8,6 +8,6 @@ describe('@coachcode/cli public exports', () => {
 
   it('createProgram builds a program with every command', () => {
     const program = cli.createProgram(cli.nodeIo());
-    expect(program.commands.map((c) => c.name())).toEqual(['code', 'profile', 'evaluate', 'train', 'chart', 'compare', 'export', 'report']);
+    expect(program.commands.map((c) => c.name())).toEqual(['code', 'profile', 'evaluate', 'train', 'chart', 'compare', 'suggest', 'export', 'report']);
   });
 });
