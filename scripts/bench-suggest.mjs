@@ -43,7 +43,7 @@ for (const line of readFileSync(join(MRDA, 'gold.jsonl'), 'utf8').split('\n')) {
 }
 const poolTurns = [...gold.values()].filter((r) => poolFiles.includes(r.file));
 const work = mkdtempSync(join(tmpdir(), 'coachcode-bench-suggest-'));
-const header = ['file', 'turn', 'speaker', 'role', 'previous', 'text', 'summary', 'acceptance', 'challenge', 'continuity', 'dissonance', 'machine'];
+const header = ['file', 'turn', 'speaker', 'role', 'previous', 'text', 'summary', 'acceptance', 'dissonance', 'machine'];
 
 function coachcode(args) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
@@ -52,14 +52,14 @@ function coachcode(args) {
 }
 
 const csvField = (v) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-/** Fills a coding sheet's code columns from the gold: 1 or 0 for the codes MRDA scores, blank for the others. */
+/** Fills a coding sheet's code columns (the codes MRDA scores, as suggest --codes writes them) from the gold: 1 or 0. */
 function fillSheet(path, rows) {
   const lines = rows.map(({ file, turn }) => {
     const g = gold.get(`${file}#${turn}`);
     const cells = header.map((h) => {
       if (h === 'file') return file;
       if (h === 'turn') return turn;
-      if (['summary', 'acceptance', 'challenge', 'continuity', 'dissonance'].includes(h)) return g.scored.includes(h) ? (g.codes.includes(h) ? 1 : 0) : '';
+      if (CODES.includes(h)) return g.scored.includes(h) ? (g.codes.includes(h) ? 1 : 0) : '';
       return '';
     });
     return cells.map(csvField).join(',');
@@ -103,7 +103,7 @@ function curve(strategy, seed) {
     const sheet = join(work, `${strategy}-${seed}-${size}.csv`);
     let rows;
     if (strategy === 'suggest') {
-      coachcode(['suggest', ...pool, ...sheets.flatMap((s) => ['--gold', s]), ...(model ? ['--model', model] : []), '-n', String(k), '--out', sheet, '-q']);
+      coachcode(['suggest', ...pool, ...sheets.flatMap((s) => ['--gold', s]), ...(model ? ['--model', model] : []), '--codes', CODES.join(','), '-n', String(k), '--out', sheet, '-q']);
       rows = sheetRows(sheet);
     } else {
       rows = [];

@@ -286,6 +286,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
   )
     .requiredOption('-o, --out <file>', 'the coding sheet to write (.csv; written whole or not at all, never over an input)')
     .option('-n, --number <n>', 'how many turns to suggest', '100')
+    .option('--codes <codes>', 'pick for these codes only, and give the sheet only their columns (comma-separated; default: every code of the codebook)', collect)
     .option('-g, --gold <path>', 'turns already hand-coded, left out (as in evaluate; repeatable). Default: the human codes the inputs carry', collectPaths, [])
     .addHelpText(
       'after',

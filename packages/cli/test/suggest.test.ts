@@ -104,6 +104,17 @@ describe('coachcode suggest', () => {
     expect((JSON.parse(evaluate.stdout) as { turnCounts: { gold: number; matched: number } }).turnCounts).toMatchObject({ gold: 11, matched: 11 });
   });
 
+  it('--codes: picks for those codes only, and the sheet has only their columns', async () => {
+    const cwd = tempTree({});
+    const r = await runCli(['suggest', `${REPO}fixtures/transcripts`, '--codes', 'dissonance,acceptance', '-n', '10', '--out', 'sheet.csv', '-q'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const [header] = parseCsv(readFileSync(join(cwd, 'sheet.csv'), 'utf8'));
+    expect(header).toEqual(['file', 'turn', 'speaker', 'role', 'previous', 'text', 'acceptance', 'dissonance', 'machine']);
+    const bad = await runCli(['suggest', `${REPO}fixtures/transcripts`, '--codes', 'advice', '--out', 'x.csv'], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--codes: "advice" is not one of summary, acceptance/);
+  });
+
   it('refuses a sheet name that is not .csv or is an input', async () => {
     const cwd = tempTree({ 't.csv': 'speaker,text\nA,Why?\nB,Because.\n' });
     const r = await runCli(['suggest', 't.csv', '--out', 't.csv', '-n', '0'], { cwd });

@@ -16,6 +16,8 @@ import { throwIfProblems } from '../usage-error.js';
 export interface SuggestFlags extends AnalysisFlags {
   gold: string[];
   number: string;
+  /** Pick for these codes only, and give the sheet only their columns. */
+  codes?: string[];
   out: string;
   quiet?: boolean;
 }
@@ -45,11 +47,13 @@ export async function suggestCommand(paths: readonly string[], flags: SuggestFla
   const goldFiles = flags.gold.length > 0 ? expandInputs(flags.gold, { cwd: io.cwd, stdinName: settings.stdinName }).inputs : [];
   const clash = outputClash(flags.out, inputPathSet([...expansion.inputs, ...goldFiles], io.cwd), io.cwd);
   if (clash) problems.push(clash);
+  const classifier = classifierFor(settings);
+  const codebookCodes = codeIds(classifier.codebook);
+  for (const c of flags.codes ?? []) if (!codebookCodes.includes(c)) problems.push(messages.badChoice('--codes', c, codebookCodes));
+  const codes = flags.codes && flags.codes.length > 0 ? codebookCodes.filter((c) => flags.codes?.includes(c)) : codebookCodes;
   throwIfProblems(problems);
 
   // 1. Code every input; read the turns already hand-coded.
-  const classifier = classifierFor(settings);
-  const codes = codeIds(classifier.codebook);
   const reporter = new Reporter(io, { quiet: flags.quiet ?? false, total: expansion.inputs.length + expansion.problems.length, label: 'suggesting' });
   const transcripts: { source: string; turns: CodedTurn[] }[] = [];
   const read = await readInputsAndGold(expansion, flags.gold, settings, io, reporter, (t) => {
