@@ -122,33 +122,25 @@ const BUILTIN_MODELS: ReadonlyMap<string, Model> = new Map([defaultModel, handMo
 export function readModel(flag: string, path: string, cwd: string, problems: string[]): Model | undefined {
   const builtin = BUILTIN_MODELS.get(path.trim());
   if (builtin) return builtin;
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
-  } catch (error) {
-    problems.push(messages.modelUnreadable(flag, path, (error as Error).message));
-    return undefined;
-  }
-  try {
-    return parseModel(value, path);
-  } catch (error) {
-    if (error instanceof CoachcodeError) problems.push(...error.issues.map(formatDiagnostic));
-    else throw error;
-    return undefined;
-  }
+  return readJsonFile(path, cwd, problems, (detail) => messages.modelUnreadable(flag, path, detail), parseModel);
 }
 
 /** Reads and validates a codebook file (`--codebook`, JSON; docs/codebook.md); problems are recorded. */
 export function readCodebook(path: string, cwd: string, problems: string[]): Codebook | undefined {
+  return readJsonFile(path, cwd, problems, (detail) => messages.codebookUnreadable(path, detail), parseCodebook);
+}
+
+/** Reads a JSON file and validates it with a core `parseX` (which throws a `CoachcodeError` listing every problem); problems are recorded. */
+function readJsonFile<T>(path: string, cwd: string, problems: string[], unreadable: (detail: string) => string, parse: (value: unknown, source: string) => T): T | undefined {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
   } catch (error) {
-    problems.push(messages.codebookUnreadable(path, (error as Error).message));
+    problems.push(unreadable((error as Error).message));
     return undefined;
   }
   try {
-    return parseCodebook(value, path);
+    return parse(value, path);
   } catch (error) {
     if (error instanceof CoachcodeError) problems.push(...error.issues.map(formatDiagnostic));
     else throw error;
