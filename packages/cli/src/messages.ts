@@ -89,6 +89,8 @@ export const messages = {
     `The codes of ${human === sessions ? 'every session' : `${human} of the ${sessions} sessions`} are a human's, read from coded JSONL that names no model (codebook ${codebook}); ${human === sessions ? 'no' : 'the other'} sessions were coded by coachcode. Groups by ${groups}.`,
   noMachineCodes: () => 'no input could be coded, so there is nothing to compare with the human codes',
   codeNeedsDisagreements: () => '--code picks the codes of --disagreements; give --disagreements too (or --codes for the statistics)',
+  noDisagreements: () => 'no disagreements: machine and human agree on every turn compared',
+  disagreementsCount: (n: number) => `${n} turn${n === 1 ? '' : 's'} where machine and human differ`,
   disagreementsTitle: (title: string, codes: readonly string[], turns: number) => `disagreements: ${title} · ${codes.join(', ')} · ${turns} turns compared`,
   goldFromInputs: () => 'the human codes in the inputs',
   missingTurns: (count: number, examples: readonly string[]) => `gold turns with no coded turn: ${count}${count > 0 ? ` (for example ${list(examples)})` : ''}`,

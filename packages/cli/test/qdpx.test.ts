@@ -175,6 +175,13 @@ describe('QDPX import as human coding (--gold project.qdpx)', () => {
     );
   });
 
+  it('train --gold project.qdpx fits to the project\'s codings', async () => {
+    const { cwd } = await exportProject(transcripts);
+    const r = await runCli(['train', ...transcripts, '--gold', 'p.qdpx', '--out', 'model.json'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/human codes for 110 turns of 2 transcripts/);
+  });
+
   it('a selection over the end of one turn and the start of the next codes both; names map case-insensitively; unknown codes are reported', () => {
     const text = 'Ann: Why?\nBob: Because.\n\nAnn: Fine.\n';
     const qde = `<?xml version="1.0" encoding="utf-8"?>

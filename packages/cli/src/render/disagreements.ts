@@ -1,5 +1,6 @@
 import type { CodedTurn, Disagreement } from '@coachcode/core';
 import type { ChalkInstance } from 'chalk';
+import { messages } from '../messages.js';
 import { renderTable } from './table.js';
 
 /** One disagreement with the machine's turn: what the table, CSV and JSON show. */
@@ -67,7 +68,7 @@ export function disagreementCsvValues(rows: readonly DisagreementRow[]): unknown
 /** The disagreements as a text table, with a title line. */
 export function renderDisagreements(rows: readonly DisagreementRow[], colors: ChalkInstance, title: string, width: number): string {
   const head = `${colors.bold(title)}\n`;
-  if (rows.length === 0) return head + 'no disagreements\n';
+  if (rows.length === 0) return `${head}${messages.noDisagreements()}\n`;
   const textWidth = Math.max(20, width - 80);
   return (
     head +
@@ -92,6 +93,6 @@ export function renderDisagreements(rows: readonly DisagreementRow[], colors: Ch
       ]),
       colors,
     ) +
-    `${rows.length} turn${rows.length === 1 ? '' : 's'} where machine and human differ\n`
+    `${messages.disagreementsCount(rows.length)}\n`
   );
 }
