@@ -79,6 +79,7 @@ export const messages = {
   nothingProcessed: () => 'nothing was processed (run with --help for usage)',
   internal: (detail: string) => `internal error (please report it; set COACHCODE_DEBUG=1 for details): ${detail}`,
   workerMissing: (path: string) => `worker entry not found at ${path}; -j needs the built CLI (run the build first)`,
+  jobsCapped: (jobs: number, cores: number) => `note: -j ${jobs} is more than the ${cores} cores here; coding on ${cores} threads`,
   workerStopped: (code: number) => `worker thread stopped with exit code ${code}`,
   humanCodedInputCoded: (source: string, model: string) =>
     `${source} carries human codes and no machine codes (its records name no model): its turns were coded with ${model}, and its codes are the human coding compared with`,

@@ -48,7 +48,7 @@ function withAnalysisOptions(cmd: Command, options: { classifier?: boolean } = {
     .option('--anonymise', 'replace speaker names with role labels (Coach, Coachee, Observer 2 …), also inside the text')
     .addOption(new Option('--anonymize').hideHelp())
     .option('--stdin-name <name>', 'name of standard input (-) in records and for format detection, e.g. talk.vtt', 'stdin')
-    .option('-j, --jobs <n>', 'code files on N worker threads (output stays in input order)', '1')
+    .option('-j, --jobs <n>', 'code files on N threads, at most the cores (output stays in input order)', '1')
     .option('-q, --quiet', 'print no warnings, progress or summary (errors are always printed)');
 }
 

@@ -1,9 +1,7 @@
-// Worker-thread entry of `coachcode … -j N`: receives tasks, sends back outcomes.
+// Worker-thread entry of `coachcode … -j N`: loads the classifier once, then codes the batches of files it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Job, Task } from './batch/job.js';
-import { processInput } from './batch/process-input.js';
+import type { Job } from './batch/job.js';
+import { serveWorker } from './batch/run-batch.js';
 
-const job = workerData as Job;
-const port = parentPort;
-if (!port) throw new Error('worker.js is a worker-thread entry; run bin.js instead');
-port.on('message', (task: Task) => port.postMessage(processInput(task, job)));
+if (!parentPort) throw new Error('worker.js is a worker-thread entry; run bin.js instead');
+serveWorker(parentPort, workerData as Job);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NAMED_TALK, TALK, tempTree } from './support/fake-io.js';
@@ -47,6 +48,16 @@ describe.skipIf(!built)('coachcode (built) end to end', () => {
     expect(two.stdout).toBe(one.stdout);
     const sources = [...new Set(one.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { source: string }).source))];
     expect(sources).toEqual(Object.keys(files).sort());
+  });
+
+  it.skipIf(availableParallelism() >= 64)('-j above the cores is capped with a note on standard error, and run-summary.json says how many threads ran', () => {
+    const cwd = tempTree({ 'in/a.txt': TALK, 'in/b.txt': NAMED_TALK, 'in/c.txt': TALK });
+    const r = coachcode(['code', 'in', '-j', '64', '--out', 'out'], { cwd });
+    expect(r.code).toBe(0);
+    const cores = availableParallelism();
+    expect(r.stderr).toContain(`note: -j 64 is more than the ${cores} cores here; coding on ${cores} threads`);
+    expect((JSON.parse(readFileSync(`${cwd}/out/run-summary.json`, 'utf8')) as { jobs: number }).jobs).toBe(cores);
+    expect(coachcode(['code', 'in', '-j', '64', '-q'], { cwd }).stderr).toBe('');
   });
 
   it('-j 2 with --out and a broken file: the same files and exit status 1', () => {

@@ -69,6 +69,11 @@ function cachedClassifier(settings: AnalysisSettings): TurnClassifier {
   return c;
 }
 
+/** Loads the job's classifier on this thread ahead of the first file (a worker does this before it says it is ready). */
+export function warmUp(job: Job): void {
+  cachedClassifier(job.analysis);
+}
+
 /** Speakers in order of first turn, with their roles. */
 function speakersOf(turns: readonly CodedTurn[]): { speaker: string; role: Role }[] {
   const seen = new Map<string, Role>();

@@ -1,20 +1,46 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InputRef } from '../inputs/input-ref.js';
 import { messages } from '../messages.js';
 import type { Job, Outcome, Task } from './job.js';
-import { processInput } from './process-input.js';
+import { processInput, warmUp } from './process-input.js';
+
+/** What a worker thread sends: `ready` once its classifier is loaded, then one `done` per batch of tasks. */
+export type WorkerReply = { kind: 'ready' } | { kind: 'done'; outcomes: Outcome[] };
+
+/** A worker thread as the batch sees it (a real `Worker`, or a stand-in in tests). */
+export interface BatchWorker {
+  postMessage(tasks: Task[]): void;
+  on(event: 'message', listener: (reply: WorkerReply) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  terminate(): Promise<number> | void;
+}
 
 /** Options of {@link runBatch}. */
 export interface BatchOptions {
-  /** Worker threads; 1 processes every file on the calling thread. */
+  /** Threads that code, the calling thread included; 1 codes every file on the calling thread. */
   jobs: number;
   /** Reads standard input, for the `-` input. */
   readStdin: () => Promise<Uint8Array>;
   /** Called once per input, in input order, as soon as it and every input before it are done. */
   onOutcome: (outcome: Outcome) => Promise<void> | void;
+  /** Told when `jobs` is more than the cores and is lowered to their number. */
+  onNote?: (line: string) => void;
+  /** Cores to cap `jobs` at (default: `os.availableParallelism()`). */
+  cores?: number;
+  /** Starts one worker thread for the job (default: `dist/worker.js`; tests pass a stand-in). */
+  startWorker?: (job: Job) => BatchWorker;
 }
+
+/** How many outcomes may wait, per thread, for an earlier input to finish (keeps memory flat). */
+const AHEAD_PER_THREAD = 32;
+/** Most files sent to a worker in one message. */
+const MAX_BATCH = 16;
+/** Batches a worker holds at once: the next is there when it finishes one, while the main thread is busy coding. */
+const BATCHES_PER_WORKER = 2;
 
 /** The worker entry beside this module (tsup builds `dist/worker.js` next to the chunk holding this code). */
 function workerUrl(): URL {
@@ -25,94 +51,132 @@ function workerUrl(): URL {
   throw new Error(messages.workerMissing(fileURLToPath(here)));
 }
 
-async function makeTask(index: number, input: InputRef, readStdin: () => Promise<Uint8Array>): Promise<Task> {
-  return input.kind === 'stdin' ? { index, input, bytes: await readStdin() } : { index, input };
+function startThread(job: Job): BatchWorker {
+  return new Worker(workerUrl(), { workerData: job }) as unknown as BatchWorker;
 }
 
-/** A fixed set of worker threads, each coding one file at a time. */
-class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly queue: { task: Task; resolve: (o: Outcome) => void; reject: (e: unknown) => void }[] = [];
-  private readonly busy = new Map<Worker, { resolve: (o: Outcome) => void; reject: (e: unknown) => void }>();
-  private readonly workers: Worker[];
+/** `jobs`, capped at the number of cores (more threads than cores only add start-up and switching). */
+export function threadsFor(jobs: number, options: Pick<BatchOptions, 'cores' | 'onNote'>): number {
+  const cores = Math.max(1, options.cores ?? availableParallelism());
+  if (jobs <= cores) return Math.max(1, jobs);
+  options.onNote?.(messages.jobsCapped(jobs, cores));
+  return cores;
+}
 
-  constructor(size: number, job: Job) {
-    const url = workerUrl();
-    this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(url, { workerData: job });
-      w.on('message', (outcome: Outcome) => this.finish(w, (p) => p.resolve(outcome)));
-      w.on('error', (error) => this.finish(w, (p) => p.reject(error)));
-      w.on('exit', (code) => {
-        if (code !== 0) this.finish(w, (p) => p.reject(new Error(messages.workerStopped(code))));
-      });
-      return w;
-    });
-    this.idle.push(...this.workers);
-  }
-
-  run(task: Task): Promise<Outcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
-      this.pump();
-    });
-  }
-
-  private finish(worker: Worker, settle: (p: { resolve: (o: Outcome) => void; reject: (e: unknown) => void }) => void): void {
-    const pending = this.busy.get(worker);
-    if (!pending) return;
-    this.busy.delete(worker);
-    settle(pending);
-    this.idle.push(worker);
-    this.pump();
-  }
-
-  private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.shift() as Worker;
-      const item = this.queue.shift() as (typeof this.queue)[number];
-      this.busy.set(worker, item);
-      worker.postMessage(item.task);
-    }
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
+/** One worker thread's state in the batch. */
+interface Helper {
+  worker: BatchWorker;
+  ready: boolean;
+  /** Batches sent and not yet answered, oldest first. */
+  pending: number;
 }
 
 /**
- * Processes inputs one transcript at a time and hands each outcome over in input order. With
- * `jobs` > 1, files are coded on worker threads; at most 2 × jobs outcomes wait in memory at any
- * time, so memory does not grow with the number of files.
+ * Codes every input and hands each outcome over in input order. With `jobs` N > 1 the calling
+ * thread codes too, beside N − 1 worker threads started once for the whole run: each worker
+ * loads the classifier once, says it is ready, and is then sent files in batches (up to
+ * {@link MAX_BATCH} a message, smaller towards the end so the threads finish together). Until a
+ * worker is ready the calling thread codes alone, so a small batch never waits for start-up.
+ * At most {@link AHEAD_PER_THREAD} × N outcomes wait in memory for an earlier input, so memory
+ * does not grow with the number of files. Returns the number of threads used.
  */
-export async function runBatch(inputs: readonly InputRef[], job: Job, options: BatchOptions): Promise<void> {
-  if (options.jobs <= 1 || inputs.length <= 1) {
-    for (let i = 0; i < inputs.length; i++) {
-      await options.onOutcome(processInput(await makeTask(i, inputs[i] as InputRef, options.readStdin), job));
-    }
-    return;
+export async function runBatch(inputs: readonly InputRef[], job: Job, options: BatchOptions): Promise<number> {
+  const threads = threadsFor(options.jobs, options);
+  const stdin = inputs.some((i) => i.kind === 'stdin') ? options.readStdin : undefined;
+  let stdinBytes: Uint8Array | undefined;
+  const task = (index: number): Task => {
+    const input = inputs[index] as InputRef;
+    return input.kind === 'stdin' && stdinBytes ? { index, input, bytes: stdinBytes } : { index, input };
+  };
+  if (stdin) stdinBytes = await stdin();
+
+  if (threads <= 1 || inputs.length <= 1) {
+    for (let i = 0; i < inputs.length; i++) await options.onOutcome(processInput(task(i), job));
+    return 1;
   }
-  const pool = new WorkerPool(Math.min(options.jobs, inputs.length), job);
-  const window = options.jobs * 2;
-  const inflight: Promise<Outcome>[] = [];
-  let started = 0;
-  const fill = async () => {
-    while (started < inputs.length && inflight.length < window) {
-      const task = await makeTask(started, inputs[started] as InputRef, options.readStdin);
-      started++;
-      const p = pool.run(task);
-      p.catch(() => undefined); // awaited below, in order
-      inflight.push(p);
-    }
+
+  const done = new Map<number, Outcome>();
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const start = options.startWorker ?? startThread;
+  const helpers: Helper[] = [];
+  for (let n = 1; n < Math.min(threads, inputs.length); n++) {
+    const helper: Helper = { worker: start(job), ready: false, pending: 0 };
+    helper.worker.on('message', (reply) => {
+      if (reply.kind === 'ready') helper.ready = true;
+      else {
+        helper.pending--;
+        for (const o of reply.outcomes) done.set(o.index, o);
+      }
+      signal();
+    });
+    helper.worker.on('error', (error) => {
+      failure ??= error;
+      signal();
+    });
+    helper.worker.on('exit', (code) => {
+      helper.ready = false;
+      if (code !== 0 || helper.pending > 0) failure ??= new Error(messages.workerStopped(code));
+      signal();
+    });
+    helpers.push(helper);
+  }
+
+  const limit = AHEAD_PER_THREAD * threads;
+  let next = 0; // the next input to hand out
+  let emitted = 0; // inputs handed to onOutcome
+  // Hands out up to `max` inputs, fewer near the end so every thread gets a share of what is left.
+  const take = (max: number): Task[] => {
+    const room = Math.min(inputs.length, emitted + limit) - next;
+    const share = Math.ceil((inputs.length - next) / (threads * 2));
+    const count = Math.max(0, Math.min(room, max, Math.max(1, share)));
+    const tasks = Array.from({ length: count }, (_, k) => task(next + k));
+    next += count;
+    return tasks;
   };
   try {
-    await fill();
-    while (inflight.length > 0) {
-      const outcome = await (inflight.shift() as Promise<Outcome>);
-      await options.onOutcome(outcome);
-      await fill();
+    while (emitted < inputs.length) {
+      if (failure !== undefined) throw failure;
+      while (done.has(emitted)) {
+        const outcome = done.get(emitted) as Outcome;
+        done.delete(emitted);
+        emitted++;
+        await options.onOutcome(outcome);
+      }
+      if (emitted >= inputs.length) break;
+      for (const h of helpers) {
+        while (h.ready && h.pending < BATCHES_PER_WORKER) {
+          const tasks = take(MAX_BATCH);
+          if (tasks.length === 0) break;
+          h.pending++;
+          h.worker.postMessage(tasks);
+        }
+      }
+      const mine = take(1)[0];
+      if (mine) {
+        done.set(mine.index, processInput(mine, job));
+        // Let the workers' messages in before the next file.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      } else if (!done.has(emitted)) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
     }
   } finally {
-    await pool.close();
+    await Promise.all(helpers.map((h) => h.worker.terminate()));
   }
+  return threads;
+}
+
+/** The body of a worker thread: loads the classifier, says it is ready, then codes each batch it is sent. */
+export function serveWorker(port: { postMessage(reply: WorkerReply): void; on(event: 'message', listener: (tasks: Task[]) => void): unknown }, job: Job): void {
+  warmUp(job);
+  port.on('message', (tasks) => port.postMessage({ kind: 'done', outcomes: tasks.map((t) => processInput(t, job)) }));
+  port.postMessage({ kind: 'ready' });
 }

@@ -21,6 +21,7 @@ export async function runReported(
     await runBatch(expansion.inputs, job, {
       jobs: job.analysis.jobs,
       readStdin: io.readStdin,
+      onNote: (line) => reporter.info(line),
       onOutcome: async (outcome) => {
         reporter.fileDone(outcome, outcome.transcripts.reduce((s, t) => s + t.turnCount, 0));
         for (const t of outcome.transcripts) await onTranscript(t);

@@ -150,8 +150,9 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
       firstJson = false;
     } else await writeChunk(io.stdout, chunk);
   };
+  let threads = settings.jobs;
   try {
-    await runBatch(inputs, job, { jobs: settings.jobs, readStdin: io.readStdin, onOutcome });
+    threads = await runBatch(inputs, job, { jobs: settings.jobs, readStdin: io.readStdin, onOutcome, onNote: (line) => reporter.info(line) });
   } finally {
     reporter.stop();
   }
@@ -167,7 +168,7 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
       finishedAt: new Date().toISOString(),
       format,
       model: classifier.id,
-      jobs: settings.jobs,
+      jobs: threads,
       totals: { files: summary.length, coded: summary.length - failed, failed, turns, warnings: summary.reduce((s, f) => s + f.warnings.length, 0) },
       timings: { totalMs: Math.round(seconds * 1000), turnsPerSecond: seconds > 0 ? Math.round(turns / seconds) : null },
       failures: summary.filter((f) => f.errors.length > 0).map((f) => ({ input: f.input, errors: f.errors })),
