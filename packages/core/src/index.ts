@@ -57,7 +57,8 @@ export type { Profile, ProfileOptions, ProfileRow } from './aggregate/profile.js
 // output
 export { toJsonl, toRecord } from './export/record.js';
 export type { TurnRecord } from './export/record.js';
-export { csvField, csvRow, turnCsvHeader, turnCsvRows } from './export/csv.js';
+export { csvField, csvRow, turnCsvHeader, turnCsvRows, unprotectCsvField } from './export/csv.js';
+export type { CsvWriteOptions } from './export/csv.js';
 
 // the whole pipeline
 export { analyze, safeAnalyze } from './pipeline/analyze.js';

@@ -10,7 +10,6 @@ export const messages = {
   rolesFileRole: (role: string) => `unknown role "${role}"; expected coach, coachee, observer or unknown`,
   codebookInvalid: (detail: string) => `codebook: ${detail}`,
   modelInvalid: (detail: string) => `model: ${detail}`,
-  codebookInvalid: (detail: string) => `codebook: ${detail}`,
   crossValidateFolds: (folds: number, conversations: number) =>
     `cross-validation: expected a whole number of folds from 2 to ${conversations} (the conversations with human codes), received ${folds}`,
 } as const;

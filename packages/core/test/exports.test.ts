@@ -85,6 +85,7 @@ it('exports exactly the documented names', () => {
     'toSafe',
     'turnCsvHeader',
     'turnCsvRows',
+    'unprotectCsvField',
     'vocabulary',
   ]);
 });

@@ -119,7 +119,7 @@ describe('hostile fixtures', () => {
   };
 
   it.each<[string, string | undefined, string[], (number | undefined)[]]>([
-    ['empty.txt', 'empty-input', [], [undefined]],
+    ['empty.txt', 'empty-input', [], [1]],
     ['binary.txt', 'binary-input', [], [1]],
     ['bad-times.vtt', 'bad-time', [], [8, 12, 12, 16]],
     ['unbalanced-quotes.csv', 'csv-quote', [], [4]],

@@ -8,11 +8,21 @@ export interface NamedTurn {
 }
 
 const ROLE_LABEL: Readonly<Record<Role, string>> = { coach: 'Coach', coachee: 'Coachee', observer: 'Observer', unknown: 'Speaker' };
-const NOT_LETTER_BEFORE = '(?<![\\p{L}\\p{N}_])';
-const NOT_LETTER_AFTER = '(?![\\p{L}\\p{N}_])';
+/** A run of letters, digits and `_`: a name is found only where such a run starts and ends. */
+const WORD = /[\p{L}\p{N}_]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}_]/u;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether `text` holds no letter, digit or `_` at `index` (true past its end). */
+function boundaryAt(text: string, index: number): boolean {
+  return index >= text.length || !WORD_CHAR.test(String.fromCodePoint(text.codePointAt(index) as number));
+}
+
+/** Whether the character before `index` is not a letter, digit or `_` (true at the start). */
+function boundaryBefore(text: string, index: number): boolean {
+  if (index === 0) return true;
+  const low = text.charCodeAt(index - 1);
+  const back = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? 2 : 1;
+  return boundaryAt(text, index - back);
 }
 
 /**
@@ -24,8 +34,9 @@ function escapeRegExp(text: string): string {
  */
 export class Anonymiser {
   private readonly labels = new Map<string, string>();
-  private readonly pattern: RegExp | undefined;
   private readonly replacement = new Map<string, string>();
+  /** The names (variants) by their first word, longest first; names that start with no word under ''. */
+  private readonly byFirstWord = new Map<string, string[]>();
 
   /** `speakers`: each speaker once, in order of first turn, with their role. */
   constructor(speakers: readonly { speaker: string; role: Role }[]) {
@@ -39,8 +50,31 @@ export class Anonymiser {
       this.labels.set(speakerKey(s.speaker), label);
       for (const variant of nameVariants(s.speaker)) if (!this.replacement.has(variant)) this.replacement.set(variant, label);
     }
-    const names = [...this.replacement.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    if (names.length > 0) this.pattern = new RegExp(`${NOT_LETTER_BEFORE}(?:${names.join('|')})${NOT_LETTER_AFTER}`, 'gu');
+    // Names are looked up word by word rather than compiled into one regular expression, which
+    // fails ("too large") for very long names and grows with every speaker.
+    for (const name of [...this.replacement.keys()].sort((a, b) => b.length - a.length)) {
+      const first = WORD_CHAR.test(name) ? (name.match(WORD)?.[0] ?? '') : '';
+      const list = this.byFirstWord.get(first);
+      if (list) list.push(name);
+      else this.byFirstWord.set(first, [name]);
+    }
+  }
+
+  /** Where names occur in a text: leftmost first, the longest name at each place, none overlapping. */
+  private findNames(text: string): { from: number; to: number; name: string }[] {
+    const found: { from: number; to: number; name: string }[] = [];
+    const fits = (name: string, at: number) => text.startsWith(name, at) && boundaryBefore(text, at) && boundaryAt(text, at + name.length);
+    for (const m of text.matchAll(WORD)) {
+      const name = this.byFirstWord.get(m[0])?.find((n) => fits(n, m.index));
+      if (name !== undefined) found.push({ from: m.index, to: m.index + name.length, name });
+    }
+    for (const name of this.byFirstWord.get('') ?? []) {
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (fits(name, at)) found.push({ from: at, to: at + name.length, name });
+    }
+    found.sort((a, b) => a.from - b.from || b.to - a.to);
+    const kept: typeof found = [];
+    for (const f of found) if (kept.length === 0 || f.from >= (kept[kept.length - 1] as (typeof found)[number]).to) kept.push(f);
+    return kept;
   }
 
   /** The label of a speaker (the name itself when the speaker is not known). */
@@ -61,15 +95,12 @@ export class Anonymiser {
 
   /** Replaces names in a text; `mapSpan` moves offsets of the old text to the new one. */
   replaceNames(text: string): { text: string; mapSpan: (start: number, end: number) => { start: number; end: number } } {
-    if (!this.pattern) return { text, mapSpan: (start, end) => ({ start, end }) };
     const edits: { from: number; to: number; newFrom: number; newTo: number }[] = [];
     let out = '';
     let last = 0;
-    for (const m of text.matchAll(this.pattern)) {
-      const from = m.index;
-      const to = from + m[0].length;
+    for (const { from, to, name } of this.findNames(text)) {
       out += text.slice(last, from);
-      const label = this.replacement.get(m[0]) ?? m[0];
+      const label = this.replacement.get(name) ?? name;
       edits.push({ from, to, newFrom: out.length, newTo: out.length + label.length });
       out += label;
       last = to;

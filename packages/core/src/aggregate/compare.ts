@@ -1,7 +1,8 @@
 import { CoachcodeError } from '../errors.js';
 import { agreementMessages } from '../agreement/messages.js';
 import { ROLES, type Role } from '../model/role.js';
-import type { Profile, ProfileRow } from './profile.js';
+import { dict, own } from '../model/dict.js';
+import { emptyRow, type Profile, type ProfileRow } from './profile.js';
 
 /** Options of {@link compareProfiles}. */
 export interface CompareOptions {
@@ -37,7 +38,7 @@ export function compareProfiles(profiles: readonly Profile[], options: CompareOp
     typeof by === 'function'
       ? by
       : (p: Profile) => {
-          const value = p.metadata[by];
+          const value = own(p.metadata, by);
           if (value !== undefined) return String(value);
           if (by === 'source') return p.source;
           return `(no ${by})`;
@@ -64,7 +65,7 @@ export function sumProfiles(source: string, profiles: readonly Profile[]): Profi
   const codebooks = [...new Set(profiles.map((p) => p.codebook))];
   const total = emptyRow(codes);
   const byRole: Partial<Record<Role, ProfileRow>> = {};
-  const bySpeaker: Record<string, ProfileRow & { role: Role }> = {};
+  const bySpeaker = dict<ProfileRow & { role: Role }>();
   for (const p of profiles) {
     addRow(total, p.total);
     for (const [role, row] of Object.entries(p.byRole) as [Role, ProfileRow][]) addRow((byRole[role] ??= emptyRow(codes)), row);
@@ -105,11 +106,6 @@ export function groupFromName(source: string, pattern: RegExp | string): string 
   return m[0];
 }
 
-function emptyRow(codes: readonly string[]): ProfileRow {
-  const zero = () => Object.fromEntries(codes.map((c) => [c, 0]));
-  return { counts: zero(), turns: 0, words: 0, wordShare: 0, turnShare: 0, questions: { open: 0, closed: 0 }, per100: zero() };
-}
-
 function addRow(target: ProfileRow, row: ProfileRow): void {
   target.turns += row.turns;
   target.words += row.words;
@@ -126,6 +122,6 @@ function finishRow(row: ProfileRow, total: ProfileRow): void {
 
 function commonMetadata(profiles: readonly Profile[]): Record<string, string | number | boolean> {
   const [first, ...rest] = profiles;
-  if (!first) return {};
-  return Object.fromEntries(Object.entries(first.metadata).filter(([k, v]) => rest.every((p) => p.metadata[k] === v)));
+  if (!first) return dict();
+  return dict(Object.entries(first.metadata).filter(([k, v]) => rest.every((p) => own(p.metadata, k) === v)));
 }

@@ -3,6 +3,7 @@ import { codeIds } from '../codebook/codebook.js';
 import type { Role } from '../model/role.js';
 import { ROLES } from '../model/role.js';
 import type { CodedTurn } from '../model/turn.js';
+import { dict } from '../model/dict.js';
 import { isQuestion } from '../classify/text-features.js';
 
 /** Counts for one group of turns (a role or a speaker within a transcript, or a total). */
@@ -59,9 +60,10 @@ export function classifyQuestions(text: string): { open: number; closed: number 
   return result;
 }
 
-function emptyRow(codes: string[]): ProfileRow {
-  const zero = Object.fromEntries(codes.map((c) => [c, 0]));
-  return { counts: { ...zero }, turns: 0, words: 0, wordShare: 0, turnShare: 0, questions: { open: 0, closed: 0 }, per100: { ...zero } };
+/** A row of zeros; `counts` and `per100` are keyed by code without a prototype (codes are user text). */
+export function emptyRow(codes: readonly string[]): ProfileRow {
+  const zero = () => dict(codes.map((c) => [c, 0] as const));
+  return { counts: zero(), turns: 0, words: 0, wordShare: 0, turnShare: 0, questions: { open: 0, closed: 0 }, per100: zero() };
 }
 
 function addTurn(row: ProfileRow, turn: CodedTurn, words: number, q: { open: number; closed: number }): void {
@@ -69,7 +71,7 @@ function addTurn(row: ProfileRow, turn: CodedTurn, words: number, q: { open: num
   row.words += words;
   if (q.open > 0) row.questions.open++;
   else if (q.closed > 0) row.questions.closed++;
-  for (const c of turn.codes) if (c in row.counts) row.counts[c] = (row.counts[c] ?? 0) + 1;
+  for (const c of turn.codes) if (Object.hasOwn(row.counts, c)) row.counts[c] = (row.counts[c] ?? 0) + 1;
 }
 
 function finish(row: ProfileRow, total: { words: number; turns: number }): void {
@@ -92,7 +94,7 @@ export function profileTurns(turns: readonly CodedTurn[], codebook: Codebook, op
   const codes = codeIds(codebook);
   const total = emptyRow(codes);
   const byRole: Partial<Record<Role, ProfileRow>> = {};
-  const bySpeaker: Record<string, ProfileRow & { role: Role }> = {};
+  const bySpeaker = dict<ProfileRow & { role: Role }>();
   for (const turn of turns) {
     const words = countWords(turn.text);
     const q = classifyQuestions(turn.text);
@@ -106,5 +108,5 @@ export function profileTurns(turns: readonly CodedTurn[], codebook: Codebook, op
   for (const row of Object.values(bySpeaker)) finish(row, sums);
   const orderedRoles: Partial<Record<Role, ProfileRow>> = {};
   for (const r of ROLES) if (byRole[r]) orderedRoles[r] = byRole[r];
-  return { source: options.source ?? '', codebook: `${codebook.id}@${codebook.version}`, codes, total, byRole: orderedRoles, bySpeaker, metadata: options.metadata ?? {} };
+  return { source: options.source ?? '', codebook: `${codebook.id}@${codebook.version}`, codes, total, byRole: orderedRoles, bySpeaker, metadata: dict(Object.entries(options.metadata ?? {})) };
 }

@@ -1,4 +1,5 @@
 import { CoachcodeError } from '../errors.js';
+import { dict } from '../model/dict.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { ROLES } from '../model/role.js';
 import { kappaFromConfusion } from './cohen-kappa.js';
@@ -191,7 +192,7 @@ export function evaluateCodings(gold: Coding, predicted: Coding, options: Evalua
       return i < 0 ? ROLES.length : i;
     };
     const roles = [...groups.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    evaluation.byRole = Object.fromEntries(roles.map((r) => [r, tabulate(groups.get(r) ?? [], codes)]));
+    evaluation.byRole = dict(roles.map((r) => [r, tabulate(groups.get(r) ?? [], codes)] as const));
   }
   return evaluation;
 }
@@ -257,7 +258,7 @@ export function agreeOnCode(code: string, c: BinaryConfusion): CodeAgreement {
 
 function confuse(matched: readonly MatchedTurn[], codes: readonly string[]): ConfusionRow[] {
   const labels = [...codes, NO_CODE];
-  const rows = new Map<string, ConfusionRow>(labels.map((l) => [l, { gold: l, turns: 0, predicted: Object.fromEntries(labels.map((p) => [p, 0])) }]));
+  const rows = new Map<string, ConfusionRow>(labels.map((l) => [l, { gold: l, turns: 0, predicted: dict(labels.map((p) => [p, 0] as const)) }]));
   for (const m of matched) {
     const compared = codes.filter((c) => isCompared(c, m.gold, m.predicted));
     if (compared.length === 0) continue;

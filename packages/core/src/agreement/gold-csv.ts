@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/browser/esm/sync';
+import { unprotectCsvField } from '../export/csv.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { baseName } from '../model/source-path.js';
 import { type Coding, type CodedUnit } from './coding.js';
@@ -122,7 +123,8 @@ export function readCodingCsv(text: string, options: ReadCodingCsvOptions = {}):
   }
 
   for (const row of rows) {
-    const cell = (at: number) => (at >= 0 ? (row.cells[at] ?? '').trim() : '');
+    // A cell of coachcode's own CSV may carry the `'` that kept a spreadsheet from running it.
+    const cell = (at: number) => (at >= 0 ? unprotectCsvField((row.cells[at] ?? '').trim()) : '');
     const turnText = cell(turnAt);
     if (!/^\d+(?:\.0+)?$/.test(turnText) || Number(turnText) < 1) {
       report(row.line, 'coding-csv-bad-turn', agreementMessages.csvBadTurn(turnText));

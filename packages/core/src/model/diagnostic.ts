@@ -15,8 +15,14 @@ export interface Diagnostic {
   line?: number;
 }
 
-/** Formats a diagnostic the way compilers do: `path:line: message`. */
+/** Line breaks, with the spaces around them: a message is folded to one line at each. */
+const LINE_BREAKS = /[^\S\r\n\u2028\u2029]*[\r\n\u2028\u2029]+\s*/g;
+
+/**
+ * Formats a diagnostic the way compilers do: `path:line: message`, always on one line (a
+ * message that quotes several lines of its input, as `JSON.parse`'s do, is folded).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.source ? (d.line ? `${d.source}:${d.line}: ` : `${d.source}: `) : d.line ? `line ${d.line}: ` : '';
-  return `${where}${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+  return `${where}${d.severity === 'warning' ? 'warning: ' : ''}${d.message.replace(LINE_BREAKS, ' ')}`;
 }

@@ -23,10 +23,18 @@ const LOOSE_LABEL_USES = 3;
 /** The speaker used when a cue has no label and no earlier speaker to continue. */
 export const UNKNOWN_SPEAKER = 'unknown';
 
+/**
+ * A character reference's text: a named one from {@link ENTITIES}; a numeric one (`&#233;`,
+ * `&#xE9;`) when it names a Unicode scalar value other than NUL, else U+FFFD (as HTML decodes
+ * `&#0;`, `&#xD800;` or `&#99999999;`), never a thrown RangeError.
+ */
 function decodeEntity(_: string, name: string): string {
   const lower = name.toLowerCase();
-  if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-  if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
+  if (lower.startsWith('#')) {
+    const n = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : Number(lower.slice(1));
+    const scalar = Number.isSafeInteger(n) && n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff);
+    return scalar ? String.fromCodePoint(n) : '\uFFFD';
+  }
   return ENTITIES[lower] ?? '';
 }
 

@@ -244,7 +244,9 @@ export function jsonErrorLine(text: string, message: string): number | undefined
   const line = /line (\d+) column/.exec(message);
   if (line) return Number(line[1]);
   const pos = /position (\d+)/.exec(message);
-  return pos ? lineAt(text, Number(pos[1])) : undefined;
+  if (pos) return lineAt(text, Number(pos[1]));
+  // "Unexpected end of JSON input": the text stops where a value was still open.
+  return /end of (?:JSON )?input/i.test(message) ? lineAt(text, text.length) : undefined;
 }
 
 /** `utterances[3].speaker` from a path. */

@@ -1,7 +1,8 @@
+import { dict } from '../model/dict.js';
 import type { Utterance } from '../model/transcript.js';
 import { parseMessages, ParseIssue } from './messages.js';
 import type { IssueLog } from './parse-context.js';
-import { acceptsLabel, endsSentence, fieldKeyOf, looksLikeProse, matchBareStamp, matchSpeakerLabel, type LabelMatch } from './speaker-label.js';
+import { acceptsLabel, endsSentence, trimInvisible, fieldKeyOf, looksLikeProse, matchBareStamp, matchSpeakerLabel, type LabelMatch } from './speaker-label.js';
 
 /** Options of {@link readLabelledLines}. */
 export interface LabelledLinesOptions {
@@ -42,7 +43,7 @@ export function readLabelledLines(lines: readonly string[], issues: IssueLog, op
   let labelled = 0;
   let ended = 0;
   for (let i = from; i < to; i++) {
-    const line = (lines[i] as string).trim();
+    const line = trimInvisible(lines[i] as string);
     const m = line.length > 0 ? matchSpeakerLabel(line) : undefined;
     labels[i - from] = m;
     if (m) {
@@ -55,8 +56,8 @@ export function readLabelledLines(lines: readonly string[], issues: IssueLog, op
   const unpunctuated = ended < labelled * 0.2;
   // Pass 2: utterances.
   const utterances: Utterance[] = [];
-  const metadata: Record<string, string> = {};
-  const speakerRoles: Record<string, string> = {};
+  const metadata = dict<string>();
+  const speakerRoles = dict<string>();
   let current: Utterance | undefined;
   let afterBreak = true;
   let pendingStart: string | undefined;
@@ -64,7 +65,7 @@ export function readLabelledLines(lines: readonly string[], issues: IssueLog, op
   let previousLine: string | undefined;
   let contentLines = 0;
   for (let i = from; i < to; i++) {
-    const line = (lines[i] as string).trim();
+    const line = trimInvisible(lines[i] as string);
     if (line.length === 0) {
       afterBreak = true;
       continue;

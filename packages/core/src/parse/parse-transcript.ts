@@ -1,8 +1,10 @@
 import { CoachcodeError, toSafe, type SafeResult } from '../errors.js';
+import { dict } from '../model/dict.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Transcript, Utterance } from '../model/transcript.js';
 import { normaliseLineEnds } from '../read/line-ends.js';
 import { UNKNOWN_SPEAKER } from './cue-speakers.js';
+import { trimInvisible } from './speaker-label.js';
 import { detectFormat } from './detect-format.js';
 import { FORMAT_PARSERS } from './format-parsers.js';
 import { parseMessages, ParseIssue } from './messages.js';
@@ -40,7 +42,7 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
   const issues = new IssueLog(source);
   const body = normaliseLineEnds(text);
   if (body.trim().length === 0) {
-    issues.error(ParseIssue.emptyInput, parseMessages.emptyInput());
+    issues.error(ParseIssue.emptyInput, parseMessages.emptyInput(), 1);
     issues.throwIfErrors();
   }
   const format = resolved.format ?? detectFormat(source ?? '', body);
@@ -48,7 +50,7 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
   const result = FORMAT_PARSERS[format](body, ctx);
   const utterances: Utterance[] = [];
   for (const u of result.utterances) {
-    const speaker = normaliseSpace(u.speaker) || UNKNOWN_SPEAKER;
+    const speaker = normaliseSpace(trimInvisible(u.speaker)) || UNKNOWN_SPEAKER;
     const clean = normaliseSpace(u.text);
     if (clean.length === 0) {
       issues.warn(ParseIssue.emptyUtterance, parseMessages.emptyUtterance(speaker), u.line);
@@ -58,15 +60,15 @@ export function parseTranscript(text: string, options: ParseOptions = {}): Parse
     utterances.push(speaker === u.speaker && clean === u.text ? u : { ...u, speaker, text: clean });
   }
   if (utterances.length === 0) {
-    issues.error(ParseIssue.noUtterances, parseMessages.noUtterances(format));
+    issues.error(ParseIssue.noUtterances, parseMessages.noUtterances(format), 1);
     throw new CoachcodeError([...issues.errors]);
   }
   const transcript: Transcript = {
     source: source ?? UNNAMED_SOURCE,
     format,
     utterances,
-    metadata: result.metadata ?? {},
-    speakerRoles: result.speakerRoles ?? {},
+    metadata: result.metadata ?? dict(),
+    speakerRoles: result.speakerRoles ?? dict(),
   };
   return { transcript, warnings: [...result.warnings, ...issues.warnings] };
 }

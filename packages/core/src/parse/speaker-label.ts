@@ -84,9 +84,27 @@ export function isSpeakerName(name: string): boolean {
   return !NOT_NAMES.has(key) && !NOTE_KEYS.has(key) && !METADATA_KEYS.has(key);
 }
 
+/** Invisible format characters (bidi marks and isolates, zero-width spaces and joiners, BOM, soft hyphen) and spaces at the edges. */
+const LEADING_INVISIBLE = /^[\p{Cf}\s]+/u;
+const TRAILING_INVISIBLE = /[\p{Cf}\s]+$/u;
+
+/**
+ * A line (or a name) without white space and invisible format characters at its edges: a
+ * right-to-left mark or a zero-width space that an editor or a caption tool put before
+ * `Angela: …` does not hide the label. Characters inside the text are kept.
+ */
+export function trimInvisible(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  // Most lines start and end with ASCII other than a space: nothing to do.
+  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return text;
+  return text.replace(LEADING_INVISIBLE, '').replace(TRAILING_INVISIBLE, '');
+}
+
 /** Matches a `Name: text` label with optional time stamps (`[00:01:23] Name:`, `Name (1:23):`, `Name: [00:01:23] text`). */
-export function matchSpeakerLabel(line: string): LabelMatch | undefined {
-  if (!line.includes(':')) return undefined;
+export function matchSpeakerLabel(raw: string): LabelMatch | undefined {
+  if (!raw.includes(':')) return undefined;
+  const line = trimInvisible(raw);
   const m = LABEL.exec(line);
   if (!m) return undefined;
   const name = (m[3] as string).replace(/[ \t]+/g, ' ');

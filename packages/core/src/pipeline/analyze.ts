@@ -1,4 +1,5 @@
 import { profileTurns, type Profile } from '../aggregate/profile.js';
+import { dict } from '../model/dict.js';
 import type { TurnClassifier } from '../classify/classifier.js';
 import { createClassifier } from '../classify/linear-classifier.js';
 import { codebookTag, codeIds } from '../codebook/codebook.js';
@@ -70,13 +71,13 @@ export function analyze(input: string | Uint8Array, options: AnalyzeOptions = {}
   const transcript = parsed.transcript;
   const segmented = segmentTurns(transcript, { merge: options.merge ?? true });
   if (segmented.length === 0) {
-    throw new CoachcodeError([{ code: 'no-turns', severity: 'error', message: 'no speaker turns found; expected lines such as "Name: text" or a supported transcript format', source }]);
+    throw new CoachcodeError([{ code: 'no-turns', severity: 'error', message: 'no speaker turns found; expected lines such as "Name: text" or a supported transcript format', source, line: 1 }]);
   }
   const assigned = assignRoles(segmented, { ...options.roles, source });
   warnings.push(...assigned.warnings);
   const turns = classifier.classify(assigned.turns);
   const meta = { source, codebook: codebookTag(classifier.codebook), model: classifier.id };
-  const metadata = { ...transcript.metadata, ...options.metadata };
+  const metadata = dict([...Object.entries(transcript.metadata), ...Object.entries(options.metadata ?? {})]);
   // Records and profile are built when first read: a caller that writes its own records, or
   // needs no profile, does not pay for them.
   let records: TurnRecord[] | undefined;

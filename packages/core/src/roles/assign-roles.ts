@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { dict } from '../model/dict.js';
 import type { Role } from '../model/role.js';
 import type { Turn } from '../model/turn.js';
 import { classifyQuestions, countWords } from '../aggregate/profile.js';
@@ -60,7 +61,7 @@ export function assignRoles(turns: readonly Turn[], options: RoleOptions = {}): 
   const fromFile = new Map(Object.entries(options.speakers ?? {}).map(([k, v]) => [speakerKey(k), v] as const));
   const names = new Map<string, string>();
   const roles = new Map<string, Role>();
-  const basis: RoleAssignment['basis'] = {};
+  const basis: RoleAssignment['basis'] = dict();
   for (const t of turns) {
     const key = speakerKey(t.speaker);
     if (names.has(key)) continue;
@@ -78,7 +79,7 @@ export function assignRoles(turns: readonly Turn[], options: RoleOptions = {}): 
   const warnings: Diagnostic[] = [];
   if ((options.guess ?? true) && roles.size < names.size) guessRoles(turns, names, roles, basis, warnings, options.source);
   const out = turns.map((t) => ({ ...t, role: roles.get(speakerKey(t.speaker)) ?? 'unknown' }));
-  const named: Record<string, Role> = {};
+  const named = dict<Role>();
   for (const [key, name] of names) named[name] = roles.get(key) ?? 'unknown';
   return { turns: out, roles: named, basis, warnings };
 }

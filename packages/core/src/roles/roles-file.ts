@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CoachcodeError } from '../errors.js';
 import type { Role } from '../model/role.js';
 import { isRole } from '../model/role.js';
+import { dict } from '../model/dict.js';
 import { baseName, fileStem } from '../model/source-path.js';
 import { messages } from '../messages.js';
 
@@ -53,8 +54,8 @@ export function parseRolesFile(text: string, options: { format: 'json' | 'csv'; 
       const speakers: Record<string, string> = long.success ? long.data.speakers : (entry as Record<string, string>);
       const metadata: Record<string, unknown> = long.success ? long.data.metadata : {};
       out.set(file, {
-        speakers: Object.fromEntries(Object.entries(speakers).map(([k, v]) => [k, checkRole(v, source)])),
-        metadata: Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, String(v)])),
+        speakers: dict(Object.entries(speakers).map(([k, v]) => [k, checkRole(v, source)] as const)),
+        metadata: dict(Object.entries(metadata).map(([k, v]) => [k, String(v)] as const)),
       });
     }
     return out;
@@ -68,7 +69,7 @@ export function parseRolesFile(text: string, options: { format: 'json' | 'csv'; 
   rows.forEach((row, i) => {
     const line = i + 2;
     const file = row.file || '*';
-    const entry = out.get(file) ?? { speakers: {}, metadata: {} };
+    const entry = out.get(file) ?? { speakers: dict<Role>(), metadata: dict<string>() };
     if (row.speaker) entry.speakers[row.speaker] = checkRole(row.role ?? 'unknown', source, line);
     for (const [k, v] of Object.entries(row)) if (!['file', 'speaker', 'role'].includes(k) && v) entry.metadata[k] = v;
     out.set(file, entry);
@@ -80,7 +81,7 @@ export function parseRolesFile(text: string, options: { format: 'json' | 'csv'; 
 export function attributesFor(rolesFile: RolesFile, source: string): TranscriptAttributes {
   const base = baseName(source);
   const stem = fileStem(source);
-  const result: TranscriptAttributes = { speakers: {}, metadata: {} };
+  const result: TranscriptAttributes = { speakers: dict(), metadata: dict() };
   for (const key of ['*', stem, base, source]) {
     const e = rolesFile.get(key);
     if (!e) continue;

@@ -2,6 +2,7 @@ import type { Role } from '../model/role.js';
 import { isRole } from '../model/role.js';
 import type { Transcript, Utterance } from '../model/transcript.js';
 import type { Turn } from '../model/turn.js';
+import { own } from '../model/dict.js';
 
 /** Options of {@link segmentTurns}. */
 export interface SegmentOptions {
@@ -24,7 +25,7 @@ export function speakerKey(name: string): string {
 }
 
 function roleOf(u: Utterance, stated: Record<string, string>): Role {
-  const r = u.role ?? stated[u.speaker];
+  const r = u.role ?? own(stated, u.speaker);
   return isRole(r) ? r : 'unknown';
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dict } from '../../model/dict.js';
 import type { Utterance } from '../../model/transcript.js';
 import { parseMessages, ParseIssue } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext } from '../parse-context.js';
@@ -37,7 +38,7 @@ export function parseCodedJsonl(text: string, ctx: ParseContext): FormatResult {
   const issues = new IssueLog(ctx.source);
   const lines = text.split('\n');
   const utterances: Utterance[] = [];
-  const speakerRoles: Record<string, string> = {};
+  const speakerRoles = dict<string>();
   const sources: string[] = [];
   let scored: string | undefined;
   let scoredSame = true;
@@ -75,7 +76,7 @@ export function parseCodedJsonl(text: string, ctx: ParseContext): FormatResult {
   }
   issues.throwIfErrors();
   if (sources.length > 1) issues.warn(ParseIssue.jsonlMixedSources, parseMessages.jsonlMixedSources(sources), 1);
-  const metadata: Record<string, string> = {};
+  const metadata = dict<string>();
   if (sources.length === 1) metadata.source = sources[0] as string;
   if (scored !== undefined && scoredSame) metadata.scored = scored;
   return { utterances, metadata, speakerRoles, warnings: issues.warnings };

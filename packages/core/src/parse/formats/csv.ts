@@ -1,4 +1,5 @@
 import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse/browser/esm/sync';
+import { dict } from '../../model/dict.js';
 import type { Utterance } from '../../model/transcript.js';
 import { parseMessages, ParseIssue, quote } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext, type ResolvedCsvOptions } from '../parse-context.js';
@@ -190,7 +191,7 @@ export function parseCsv(text: string, ctx: ParseContext): FormatResult {
   issues.throwIfErrors();
 
   const utterances: Utterance[] = [];
-  const speakerRoles: Record<string, string> = {};
+  const speakerRoles = dict<string>();
   let extraFields = 0;
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r] as CsvRow;

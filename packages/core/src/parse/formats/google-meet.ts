@@ -1,4 +1,5 @@
 import { readLabelledLines } from '../labelled-lines.js';
+import { dict } from '../../model/dict.js';
 import { parseMessages, ParseIssue } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext } from '../parse-context.js';
 import { matchBareStamp } from '../speaker-label.js';
@@ -33,7 +34,7 @@ const HEADER_LINES = 40;
 export function parseGoogleMeet(text: string, ctx: ParseContext): FormatResult {
   const issues = new IssueLog(ctx.source);
   const lines = text.split('\n');
-  const metadata: Record<string, string> = {};
+  const metadata = dict<string>();
   let to = lines.length;
   while (to > 0 && (lines[to - 1] as string).trim() === '') to--;
   const ended = to > 0 ? ENDED.exec((lines[to - 1] as string).trim()) : null;

@@ -1,4 +1,5 @@
 import { TranscriptSchema, type Utterance } from '../../model/transcript.js';
+import { dict } from '../../model/dict.js';
 import { jsonArrayElementLines, jsonErrorLine, locateJsonPath, type JsonPathStep } from '../json-locate.js';
 import { parseMessages, ParseIssue } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext } from '../parse-context.js';
@@ -48,7 +49,7 @@ export function parseJsonTranscript(text: string, ctx: ParseContext): FormatResu
     return u.line === undefined && line !== undefined ? { ...u, line } : u;
   });
   const result: FormatResult = { utterances, warnings: issues.warnings };
-  if (data.metadata) result.metadata = data.metadata;
-  if (data.speakers) result.speakerRoles = data.speakers;
+  if (data.metadata) result.metadata = dict(Object.entries(data.metadata));
+  if (data.speakers) result.speakerRoles = dict(Object.entries(data.speakers));
   return result;
 }

@@ -1,7 +1,7 @@
 import type { Utterance } from '../../model/transcript.js';
 import { parseMessages, ParseIssue } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext } from '../parse-context.js';
-import { isSpeakerName, looksLikeProse } from '../speaker-label.js';
+import { isSpeakerName, looksLikeProse, trimInvisible } from '../speaker-label.js';
 import { normaliseTime } from '../time-stamp.js';
 
 /** `Angela Smith  0:12` or `Speaker 1  1:02:03`: a name, spaces, a time, nothing else. */
@@ -38,7 +38,7 @@ export function parseOtter(text: string, ctx: ParseContext): FormatResult {
   let afterBreak = true;
   let firstContent: string | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] as string).trim();
+    const line = trimInvisible(lines[i] as string);
     if (line.length === 0) {
       afterBreak = true;
       continue;
