@@ -18,6 +18,8 @@ export const messages = {
 
   // usage (exit status 2)
   badChoice: (flag: string, value: string, choices: readonly string[]) => `${flag}: "${value}" is not one of ${list(choices)}`,
+  onlyWithFormat: (flag: string, formats: readonly string[], format: string) => `${flag} applies to --format ${formats.join(' or ')}; received --format ${format}`,
+  totalsLong: () => '--totals applies to --format csv (tables and JSON always hold the totals); the long CSV has no total rows: sum its count column',
   badNumber: (flag: string, value: string, expected: string) => `${flag}: expected ${expected}, received "${value}"`,
   rolesFileUnreadable: (path: string, detail: string) => `--roles ${path}: cannot read the file: ${detail}`,
   rolesFileExtension: (path: string) => `--roles ${path}: expected a .json or .csv file`,

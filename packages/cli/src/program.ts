@@ -13,7 +13,7 @@ import type { ReportFlags } from './commands/report.js';
 import { trainCommand, type TrainFlags } from './commands/train.js';
 import type { CliIo } from './io.js';
 import { collect, collectPaths } from './options/analysis-options.js';
-import { EXPORT_FORMATS, OUTPUT_FORMATS, REPORT_FORMATS } from './render/output-format.js';
+import { EXPORT_FORMATS, OUTPUT_FORMATS, PROFILE_FORMATS, REPORT_FORMATS } from './render/output-format.js';
 import { VERSION } from './version.js';
 
 /** Where a command's exit status goes (read by `run`). */
@@ -115,6 +115,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
   )
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal, else jsonl)`)
     .option('-o, --out <dir>', 'write one file per transcript into this folder, plus run-summary.json (never over an input)')
+    .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
     .addHelpText(
       'after',
       examples([
@@ -137,13 +138,16 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
       .description('Interaction profiles: per transcript and in total, how many turns of each role (and speaker) carry each code, with turns, words, share of talk and questions. Transcripts are coded on the fly; coded JSONL keeps its codes.')
       .argument('<paths...>', 'transcripts, coded JSONL, folders, glob patterns or -'),
   )
-    .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table)`)
-    .option('--by-speaker', 'add a row per speaker under the role rows')
+    .option('-f, --format <format>', `output format: ${PROFILE_FORMATS.join(', ')} (default: table); csv: one row per transcript and role, csv-long: one row per transcript, speaker and code`)
+    .option('--by-speaker', 'table: add a row per speaker under the role rows; csv: one row per speaker instead of per role')
+    .option('--totals', 'csv: add each transcript\'s total row and the (all) rows of the sum (they count turns again: leave them out to sum columns)')
+    .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
     .addHelpText(
       'after',
       examples([
         ['coachcode profile angela.vtt miriam.vtt', 'the coach and coachee counts of two sessions, and their total'],
-        ['coachcode profile coded.jsonl --by-speaker --format csv > profile.csv', 'from coded output, one CSV row per role and speaker'],
+        ['coachcode profile coded.jsonl --by-speaker --format csv > profile.csv', 'from coded output, one CSV row per transcript and speaker'],
+        ['coachcode profile sessions/ --format csv-long --bom > profile-long.csv', 'one row per transcript, speaker and code, for R (tidyverse) or an Excel pivot table'],
       ]),
     )
     .action(async (paths: string[], flags: WithAnonymize<ProfileFlags>) => {
@@ -165,6 +169,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .option('--disagreements', 'list every turn where machine and human differ (file, turn, speaker, text, human and machine codes, scores, evidence) instead of the statistics')
     .option('--code <code>', 'with --disagreements: only the turns that differ on this code (repeatable or comma-separated)', collect)
     .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table)`)
+    .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
     .addHelpText(
       'after',
       examples([
@@ -262,6 +267,8 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
   )
     .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table)`)
     .option('--chart <file>', 'also draw the comparison chart (.svg, .png, .html or .vl.json)')
+    .option('--totals', 'csv: add each group\'s total row (it counts the group\'s turns again)')
+    .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
     .addHelpText(
       'after',
       examples([
@@ -288,6 +295,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .option('-n, --number <n>', 'how many turns to suggest', '100')
     .option('--codes <codes>', 'pick for these codes only, and give the sheet only their columns (comma-separated; default: every code of the codebook)', collect)
     .option('-g, --gold <path>', 'turns already hand-coded, left out (as in evaluate; repeatable). Default: the human codes the inputs carry', collectPaths, [])
+    .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
     .addHelpText(
       'after',
       examples([

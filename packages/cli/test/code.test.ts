@@ -48,6 +48,27 @@ describe('coachcode code: output formats', () => {
     });
   });
 
+  it('csv --bom: a UTF-8 byte-order mark before the header, on standard output and in each --out file', async () => {
+    const r = await runCli(['code', 'talk.txt', 'named.txt', '--format', 'csv', '--bom'], { cwd });
+    expect(r.stdout.startsWith('\uFEFFsource,turn,')).toBe(true);
+    expect(r.stdout.indexOf('\uFEFF', 1)).toBe(-1);
+    const out = await runCli(['code', 'talk.txt', 'named.txt', '--format', 'csv', '--bom', '--out', 'bom-out', '-q'], { cwd });
+    expect(out.code).toBe(0);
+    for (const f of ['talk.csv', 'named.csv']) expect(readFileSync(join(cwd, 'bom-out', f)).subarray(0, 9)).toEqual(Buffer.from('\uFEFFsource', 'utf8'));
+    const bad = await runCli(['code', 'talk.txt', '--format', 'jsonl', '--bom'], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--bom applies to --format csv; received --format jsonl/);
+  });
+
+  it('csv: a speaker or text that starts like a formula is written with a leading quote mark', async () => {
+    const dir = tempTree({ 'f.csv': 'speaker,text\n"=HYPERLINK(""x"")",Why do you think so?\n@Teacher,-1 for me because I disagree.\n' });
+    const r = await runCli(['code', 'f.csv', '--format', 'csv', '--coach', '=HYPERLINK("x")'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n').slice(1);
+    expect(rows[0]).toMatch(/^f\.csv,1,"'=HYPERLINK\(""x""\)",coach,,Why do you think so\?,/);
+    expect(rows[1]).toMatch(/^f\.csv,2,"'@Teacher",\w+,,"'-1 for me because I disagree\.",/);
+  });
+
   it('json: one array of the same records for several files', async () => {
     const r = await runCli(['code', 'talk.txt', 'named.txt', '--format', 'json'], { cwd });
     const records = JSON.parse(r.stdout) as Record<string, unknown>[];

@@ -68,6 +68,21 @@ describe.skipIf(!built)('coachcode (built) end to end', () => {
     expect(readdirSync(`${cwd}/out`).sort()).toEqual(['a.jsonl', 'c.jsonl', 'run-summary.json']);
   });
 
+  it('pnpm demo (scripts/demo.mjs, here without its build step) prints two profiles and where the report is, in a few dozen lines', () => {
+    const env = { ...process.env, NO_COLOR: '1' } as NodeJS.ProcessEnv;
+    delete env.npm_execpath;
+    const r = spawnSync(process.execPath, [`${REPO}scripts/demo.mjs`], { cwd: REPO, env, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThan(40);
+    expect(r.stdout).toMatch(/^fixtures\/transcripts\/challenging-coach-angela\.vtt · \d+ turns/m);
+    expect(r.stdout).toMatch(/^fixtures\/transcripts\/supportive-coach-miriam\.vtt · \d+ turns/m);
+    expect(r.stdout).toMatch(/^all 2 transcripts · /m);
+    const report = /: (\S+report\.html)$/m.exec(r.stdout)?.[1] ?? '';
+    expect(readFileSync(report, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
   it('reads standard input as -', () => {
     const r = coachcode(['code', '-', '--format', 'csv'], { input: TALK });
     expect(r.code).toBe(0);

@@ -115,6 +115,15 @@ describe('coachcode evaluate on invented files', () => {
     expect(fresh.stdout.split('\n')[0]).toMatch(/^cfbt-hand@1 against /);
   });
 
+  it('csv --bom starts with a UTF-8 byte-order mark; --bom with a table is a usage error', async () => {
+    const r = await runCli(['evaluate', '--gold', 't.csv', 'coded.jsonl', '--format', 'csv', '--bom', '-q'], { cwd });
+    expect(r.stdout.startsWith('\uFEFF')).toBe(true);
+    expect(r.stdout.slice(1).split('\n')[0]).toBe((await runCli(['evaluate', '--gold', 't.csv', 'coded.jsonl', '--format', 'csv', '-q'], { cwd })).stdout.split('\n')[0]);
+    const bad = await runCli(['evaluate', '--gold', 't.csv', 'coded.jsonl', '--format', 'table', '--bom'], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--bom applies to --format csv; received --format table/);
+  });
+
   it('without --gold, the human codes the transcript carries are the gold', async () => {
     const r = await runCli(['evaluate', 't.csv', '--format', 'json', '-q'], { cwd });
     expect(r.code, r.stderr).toBe(0);

@@ -78,6 +78,12 @@ describe('coachcode suggest', () => {
     }
   });
 
+  it('--bom starts the sheet with a UTF-8 byte-order mark, for Excel', async () => {
+    const cwd = tempTree({});
+    expect((await runCli(['suggest', `${REPO}fixtures/transcripts/challenging-coach-angela.vtt`, '-n', '3', '--out', 'sheet.csv', '--bom', '-q'], { cwd })).code).toBe(0);
+    expect(readFileSync(join(cwd, 'sheet.csv'), 'utf8').startsWith('\uFEFFfile,turn,')).toBe(true);
+  });
+
   it('filled in, the sheet is read back by train --gold and evaluate --gold: a blank row is not used, blanks beside a 1 are 0', async () => {
     const cwd = tempTree({});
     const transcripts = `${REPO}fixtures/transcripts`;

@@ -19,12 +19,30 @@ const CODED = coded.map((r) => JSON.stringify(r)).join('\n') + '\n';
 describe('coachcode profile', () => {
   const cwd = tempTree({ 'coded.jsonl': CODED, 'talk.txt': TALK });
 
-  it('csv: counts per code per role, per transcript and in total, from coded JSONL as coded', async () => {
+  const csvRows = (stdout: string) => stdout.replace(/^\uFEFF/, '').trimEnd().split('\n').map((l) => l.split(','));
+  //                        sum acc cha con dis: the hand counts of CODED over both transcripts
+  const ALL_COUNTS = [1, 1, 3, 1, 1];
+
+  it('csv: one row per transcript and role and no total rows, so each code column sums to the batch count', async () => {
     const r = await runCli(['profile', 'coded.jsonl', '--format', 'csv'], { cwd });
     expect(r.code, r.stderr).toBe(0);
-    const rows = r.stdout.trimEnd().split('\n').map((l) => l.split(','));
-    const header = rows[0] as string[];
+    const [header, ...rows] = csvRows(r.stdout) as [string[], ...string[][]];
     expect(header.slice(0, 4)).toEqual(['source', 'level', 'name', 'role']);
+    const col = (name: string) => header.indexOf(name);
+    expect(rows.map((x) => x.slice(0, 4).join(','))).toEqual([
+      'angela-1.vtt,role,coach,coach',
+      'angela-1.vtt,role,coachee,coachee',
+      'miriam-1.vtt,role,coach,coach',
+      'miriam-1.vtt,role,coachee,coachee',
+    ]);
+    expect(CODES.map((c) => rows.reduce((sum, x) => sum + Number(x[col(c)]), 0))).toEqual(ALL_COUNTS);
+    expect(rows.reduce((sum, x) => sum + Number(x[col('turns')]), 0)).toBe(6);
+  });
+
+  it("csv --totals: each transcript's total row and the (all) rows of the sum as well", async () => {
+    const r = await runCli(['profile', 'coded.jsonl', '--format', 'csv', '--totals'], { cwd });
+    const rows = csvRows(r.stdout);
+    const header = rows[0] as string[];
     const col = (name: string) => header.indexOf(name);
     const pick = (source: string, level: string, name: string) => rows.find((x) => x[0] === source && x[1] === level && x[2] === name) as string[];
     const counts = (row: string[]) => CODES.map((c) => Number(row[col(c)]));
@@ -32,25 +50,58 @@ describe('coachcode profile', () => {
     expect(counts(pick('angela-1.vtt', 'role', 'coach'))).toEqual([1, 0, 2, 0, 0]);
     expect(counts(pick('angela-1.vtt', 'role', 'coachee'))).toEqual([0, 0, 1, 0, 1]);
     expect(counts(pick('miriam-1.vtt', 'role', 'coachee'))).toEqual([0, 1, 0, 0, 0]);
+    expect(counts(pick('angela-1.vtt', 'total', 'total'))).toEqual([1, 0, 3, 0, 1]);
     expect(counts(pick('(all)', 'role', 'coach'))).toEqual([1, 0, 2, 1, 0]);
-    expect(counts(pick('(all)', 'total', 'total'))).toEqual([1, 1, 3, 1, 1]);
+    expect(counts(pick('(all)', 'total', 'total'))).toEqual(ALL_COUNTS);
     expect(Number(pick('(all)', 'total', 'total')[col('turns')])).toBe(6);
+    expect(rows.filter((x) => x[1] === 'total')).toHaveLength(3);
     expect(rows.some((x) => x[1] === 'speaker')).toBe(false);
   });
 
-  it('--by-speaker adds a row per speaker', async () => {
+  it('csv --by-speaker: one row per speaker instead of per role', async () => {
     const r = await runCli(['profile', 'coded.jsonl', '--format', 'csv', '--by-speaker'], { cwd });
-    const speakers = r.stdout.trimEnd().split('\n').filter((l) => l.split(',')[1] === 'speaker').map((l) => l.split(',').slice(0, 4).join(','));
-    expect(speakers).toEqual([
+    const [header, ...rows] = csvRows(r.stdout) as [string[], ...string[][]];
+    expect(rows.map((x) => x.slice(0, 4).join(','))).toEqual([
       'angela-1.vtt,speaker,Angela,coach',
       'angela-1.vtt,speaker,Tom,coachee',
       'miriam-1.vtt,speaker,Miriam,coach',
       'miriam-1.vtt,speaker,Hannah,coachee',
-      '(all),speaker,Angela,coach',
-      '(all),speaker,Tom,coachee',
-      '(all),speaker,Miriam,coach',
-      '(all),speaker,Hannah,coachee',
     ]);
+    expect(CODES.map((c) => rows.reduce((sum, x) => sum + Number(x[header.indexOf(c)]), 0))).toEqual(ALL_COUNTS);
+  });
+
+  it('csv-long: one row per transcript, role, speaker and code (zeros too) with its count and the speaker\'s turns', async () => {
+    const r = await runCli(['profile', 'coded.jsonl', '--format', 'csv-long'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...rows] = csvRows(r.stdout) as [string[], ...string[][]];
+    expect(header).toEqual(['source', 'role', 'speaker', 'code', 'count', 'turns']);
+    expect(rows).toHaveLength(4 * CODES.length);
+    const count = (source: string, speaker: string, code: string) => rows.find((x) => x[0] === source && x[2] === speaker && x[3] === code);
+    expect(count('angela-1.vtt', 'Angela', 'challenge')).toEqual(['angela-1.vtt', 'coach', 'Angela', 'challenge', '2', '2']);
+    expect(count('angela-1.vtt', 'Tom', 'dissonance')).toEqual(['angela-1.vtt', 'coachee', 'Tom', 'dissonance', '1', '1']);
+    expect(count('miriam-1.vtt', 'Hannah', 'acceptance')).toEqual(['miriam-1.vtt', 'coachee', 'Hannah', 'acceptance', '1', '2']);
+    expect(count('miriam-1.vtt', 'Hannah', 'challenge')?.[4]).toBe('0');
+    expect(CODES.map((c) => rows.filter((x) => x[3] === c).reduce((sum, x) => sum + Number(x[4]), 0))).toEqual(ALL_COUNTS);
+  });
+
+  it.each([
+    ['csv', ['--format', 'csv']],
+    ['csv-long', ['--format', 'csv-long']],
+  ])('--bom puts a UTF-8 byte-order mark before the %s header, and only there', async (_name, format) => {
+    const r = await runCli(['profile', 'coded.jsonl', ...format, '--bom'], { cwd });
+    expect(r.stdout.startsWith('\uFEFFsource,')).toBe(true);
+    expect(r.stdout.indexOf('\uFEFF', 1)).toBe(-1);
+    expect((await runCli(['profile', 'coded.jsonl', ...format], { cwd })).stdout.startsWith('source,')).toBe(true);
+  });
+
+  it.each([
+    ['--bom with json', ['--format', 'json', '--bom'], /^coachcode: --bom applies to --format csv or csv-long; received --format json$/m],
+    ['--totals with csv-long', ['--format', 'csv-long', '--totals'], /^coachcode: --totals applies to --format csv/m],
+  ])('%s is a usage error', async (_name, flags, message) => {
+    const r = await runCli(['profile', 'coded.jsonl', ...flags], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
   });
 
   it('json: the transcripts and their total', async () => {
@@ -91,6 +142,14 @@ describe('coachcode compare', () => {
     const angelaCoach = lines.find((l) => l.startsWith('Angela,1,coach,'))?.split(',') ?? [];
     expect(angelaCoach.slice(9, 14).map(Number)).toEqual([1, 0, 2, 0, 0]);
     expect(Number(angelaCoach[9 + 5 + 2])).toBe(100);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['Angela,1,coach', 'Angela,1,coachee', 'Miriam,1,coach', 'Miriam,1,coachee']);
+  });
+
+  it('csv --totals --bom: each group\'s total row as well, after a byte-order mark', async () => {
+    const r = await runCli(['compare', 'coded.jsonl', '--format', 'csv', '--totals', '--bom'], { cwd });
+    expect(r.stdout.startsWith('\uFEFFgroup,')).toBe(true);
+    const totals = r.stdout.trimEnd().split('\n').filter((l) => l.split(',')[2] === 'total').map((l) => l.split(',').slice(0, 4).join(','));
+    expect(totals).toEqual(['Angela,1,total,3', 'Miriam,1,total,3']);
   });
 
   it('usage errors: --by with --group-by, a bad pattern, a --chart with an unknown extension', async () => {

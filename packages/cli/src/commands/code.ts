@@ -13,6 +13,7 @@ import { codebookMismatch, resolveAnalysis, type AnalysisFlags } from '../option
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { inputPathSet, outputClash } from '../output/output-paths.js';
 import { colorLevel } from '../render/color.js';
+import { checkBom, csvStart } from '../render/csv-output.js';
 import { FORMAT_EXTENSION, OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from '../render/output-format.js';
 import { throwIfProblems } from '../usage-error.js';
 import { VERSION } from '../version.js';
@@ -21,6 +22,7 @@ import { VERSION } from '../version.js';
 export interface CodeFlags extends AnalysisFlags {
   format?: string;
   out?: string;
+  bom?: boolean;
   quiet?: boolean;
 }
 
@@ -73,6 +75,7 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
   // `code` always codes: a model that was not trained for the codebook is refused at once.
   const mismatch = codebookMismatch(settings);
   if (mismatch !== undefined) problems.push(mismatch);
+  checkBom(flags.bom, format, ['csv'], problems);
   const { inputs, problems: missing } = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
 
   // --out: one file per input, never over an input, all names decided before anything runs.
@@ -106,7 +109,7 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
 
   const classifier = classifierFor(settings);
   const codes = codeIds(classifier.codebook);
-  const csvHeader = turnCsvHeader(codes);
+  const csvHeader = csvStart(flags.bom) + turnCsvHeader(codes);
   const toStdout = outDir === undefined;
   const job: Job = {
     cwd: io.cwd,

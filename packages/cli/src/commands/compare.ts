@@ -11,6 +11,7 @@ import { resolveAnalysis, type AnalysisFlags } from '../options/analysis-options
 import { resolveGrouping, type GroupingFlags } from '../options/grouping.js';
 import { checkOutputPath, writeChart } from '../output/chart-output.js';
 import { colorLevel, createColors } from '../render/color.js';
+import { checkBom, csvStart } from '../render/csv-output.js';
 import { comparisonCsvHeader, comparisonCsvValues, renderComparisonTable } from '../render/comparison-table.js';
 import { throwIfProblems } from '../usage-error.js';
 import { noteFor, resolveChartLook, type ChartLookFlags } from './chart.js';
@@ -19,6 +20,8 @@ import { reportFormat } from './profile.js';
 /** Flags of `coachcode compare`. */
 export interface CompareFlags extends AnalysisFlags, GroupingFlags, ChartLookFlags {
   format?: string;
+  totals?: boolean;
+  bom?: boolean;
   chart?: string;
   quiet?: boolean;
 }
@@ -32,6 +35,7 @@ export async function compareCommand(paths: readonly string[], flags: CompareFla
   const problems: string[] = [];
   const settings = resolveAnalysis(flags, io.cwd, problems);
   const format = reportFormat(flags.format, io, 'table', problems);
+  checkBom(flags.bom, format, ['csv'], problems);
   const grouping = resolveGrouping(flags, problems);
   const look = resolveChartLook(flags, problems);
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
@@ -51,7 +55,7 @@ export async function compareCommand(paths: readonly string[], flags: CompareFla
   const groups = compareProfiles(profiles, { by: grouping.groupOf });
   const colors = createColors(colorLevel(io.env, io.stdout.isTTY));
   if (format === 'table') await writeChunk(io.stdout, renderComparisonTable(groups, { codes, per100: look.measure === 'per100', colors, by: grouping.describe }));
-  else if (format === 'csv') await writeChunk(io.stdout, [comparisonCsvHeader(codes), ...comparisonCsvValues(groups, codes)].map(csvRow).join(''));
+  else if (format === 'csv') await writeChunk(io.stdout, csvStart(flags.bom) + [comparisonCsvHeader(codes), ...comparisonCsvValues(groups, codes, flags.totals ?? false)].map(csvRow).join(''));
   else await writeChunk(io.stdout, JSON.stringify({ by: grouping.describe, codes, groups }, null, 2) + '\n');
   if (flags.chart !== undefined && groups.length > 0) {
     const note = noteFor(io, quiet);

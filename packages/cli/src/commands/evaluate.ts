@@ -11,6 +11,7 @@ import { messages } from '../messages.js';
 import { resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
 import { CODERS_CSV_HEADER, EVALUATION_CSV_HEADER, coderCsvValues, evaluationCsvValues, renderCoderComparison, renderEvaluation } from '../render/agreement-report.js';
 import { colorLevel, createColors } from '../render/color.js';
+import { checkBom, csvStart } from '../render/csv-output.js';
 import { DISAGREEMENTS_CSV_HEADER, disagreementCsvValues, disagreementRows, renderDisagreements } from '../render/disagreements.js';
 import { UsageError, throwIfProblems } from '../usage-error.js';
 import { reportFormat } from './profile.js';
@@ -21,6 +22,7 @@ export interface EvaluateFlags extends AnalysisFlags {
   coders?: string[];
   codes?: string[];
   format?: string;
+  bom?: boolean;
   quiet?: boolean;
   /** List the turns where machine and human differ instead of the statistics. */
   disagreements?: boolean;
@@ -37,6 +39,8 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
   const problems: string[] = [];
   const settings = resolveAnalysis(flags, io.cwd, problems);
   const format = reportFormat(flags.format, io, 'table', problems);
+  checkBom(flags.bom, format, ['csv'], problems);
+  const start = csvStart(flags.bom);
   const classifier = classifierFor(settings);
   const codebookCodes = codeIds(classifier.codebook);
   let codes = flags.codes && flags.codes.length > 0 ? flags.codes : codebookCodes;
@@ -66,7 +70,7 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
     for (const d of comparison.diagnostics) reporter.warning(d);
     reporter.stop();
     if (format === 'table') await writeChunk(io.stdout, renderCoderComparison(comparison, colors));
-    else if (format === 'csv') await writeChunk(io.stdout, [CODERS_CSV_HEADER, ...coderCsvValues(comparison)].map(csvRow).join(''));
+    else if (format === 'csv') await writeChunk(io.stdout, start + [CODERS_CSV_HEADER, ...coderCsvValues(comparison)].map(csvRow).join(''));
     else await writeChunk(io.stdout, JSON.stringify({ mode: 'coders', codes, files: coderPaths, ...comparison }, null, 2) + '\n');
     return failed ? 1 : 0;
   }
@@ -97,12 +101,12 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
   if (flags.disagreements) {
     const rows = disagreementRows(evaluation.disagreements ?? [], machineTurns);
     if (format === 'table') await writeChunk(io.stdout, renderDisagreements(rows, colors, messages.disagreementsTitle(title, codes, evaluation.turnCounts.matched), io.stdout.columns ?? 160));
-    else if (format === 'csv') await writeChunk(io.stdout, [DISAGREEMENTS_CSV_HEADER, ...disagreementCsvValues(rows)].map(csvRow).join(''));
+    else if (format === 'csv') await writeChunk(io.stdout, start + [DISAGREEMENTS_CSV_HEADER, ...disagreementCsvValues(rows)].map(csvRow).join(''));
     else await writeChunk(io.stdout, JSON.stringify({ mode: 'disagreements', model, gold: flags.gold, inputs: paths, codes, turns: evaluation.turnCounts.matched, disagreements: rows }, null, 2) + '\n');
     return failed ? 1 : 0;
   }
   if (format === 'table') await writeChunk(io.stdout, renderEvaluation(evaluation, colors, title));
-  else if (format === 'csv') await writeChunk(io.stdout, [EVALUATION_CSV_HEADER, ...evaluationCsvValues(evaluation)].map(csvRow).join(''));
+  else if (format === 'csv') await writeChunk(io.stdout, start + [EVALUATION_CSV_HEADER, ...evaluationCsvValues(evaluation)].map(csvRow).join(''));
   else await writeChunk(io.stdout, JSON.stringify({ mode: 'machine', model, gold: flags.gold, inputs: paths, ...evaluation }, null, 2) + '\n');
   return failed ? 1 : 0;
 }

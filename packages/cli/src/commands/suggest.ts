@@ -10,6 +10,7 @@ import { parseIntegerFlag, resolveAnalysis, type AnalysisFlags } from '../option
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { inputPathSet, outputClash } from '../output/output-paths.js';
 import { selectTurns, type Candidate } from '../suggest/select-turns.js';
+import { csvStart } from '../render/csv-output.js';
 import { throwIfProblems } from '../usage-error.js';
 
 /** Flags of `coachcode suggest`. */
@@ -19,6 +20,7 @@ export interface SuggestFlags extends AnalysisFlags {
   /** Pick for these codes only, and give the sheet only their columns. */
   codes?: string[];
   out: string;
+  bom?: boolean;
   quiet?: boolean;
 }
 
@@ -81,7 +83,7 @@ export async function suggestCommand(paths: readonly string[], flags: SuggestFla
   const model = settings.model ?? defaultModel;
   const picked = selectTurns(candidates, { n, codes, thresholds: thresholdsOf(model, codes, settings.threshold) });
   const rows = picked.map((c) => [baseName(c.source), c.turn.turn, c.turn.speaker, c.turn.role, c.previous?.text ?? '', c.turn.text, ...codes.map(() => ''), c.turn.codes.join(';')]);
-  writeFileAtomic(resolve(io.cwd, flags.out), [sheetHeader(codes), ...rows].map(csvRow).join(''));
+  writeFileAtomic(resolve(io.cwd, flags.out), csvStart(flags.bom) + [sheetHeader(codes), ...rows].map(csvRow).join(''));
   reporter.info(messages.suggestDone(picked.length, new Set(picked.map((c) => c.source)).size, candidates.length, coded, flags.out));
   return read.failed ? 1 : 0;
 }

@@ -57,8 +57,9 @@ export function comparisonCsvHeader(codes: readonly string[]): string[] {
   return ['group', 'sessions', 'role', 'turns', 'words', 'word_share', 'turn_share', 'open_questions', 'closed_questions', ...codes, ...codes.map((c) => `${c}_per100`)];
 }
 
-export function comparisonCsvValues(groups: readonly ProfileGroup[], codes: readonly string[]): unknown[][] {
-  return comparisonLines(groups).map((l) => [
+/** The CSV rows of a comparison: one per group and role; each group's `total` row only with `totals` (it counts the group's turns again). */
+export function comparisonCsvValues(groups: readonly ProfileGroup[], codes: readonly string[], totals: boolean): unknown[][] {
+  return comparisonLines(groups).filter((l) => totals || l.role !== 'total').map((l) => [
     l.group,
     l.sessions,
     l.role,

@@ -15,6 +15,11 @@ export const ReportFormat = { table: 'table', csv: 'csv', json: 'json' } as cons
 export type ReportFormat = (typeof ReportFormat)[keyof typeof ReportFormat];
 export const [REPORT_FORMATS, isReportFormat] = vocabulary(ReportFormat);
 
+/** Formats of `profile`: the summary formats and the long (tidy) CSV, one row per transcript, role, speaker and code. */
+export const ProfileFormat = { ...ReportFormat, csvLong: 'csv-long' } as const;
+export type ProfileFormat = (typeof ProfileFormat)[keyof typeof ProfileFormat];
+export const [PROFILE_FORMATS, isProfileFormat] = vocabulary(ProfileFormat);
+
 /** The extension of an output file of each format (`table` goes to plain text, without colour). */
 export const FORMAT_EXTENSION: Readonly<Record<OutputFormat, string>> = {
   jsonl: '.jsonl',

@@ -75,13 +75,33 @@ export function profileRowValues(row: ProfileRow, codes: readonly string[]): unk
   ];
 }
 
-/** The CSV rows (as value lists) of one profile. */
-export function profileCsvValues(profile: Profile, source: string, bySpeaker: boolean): unknown[][] {
-  return profileLines(profile, bySpeaker).map((l) => [
-    source,
-    l.level,
-    l.name,
-    l.role,
-    ...profileRowValues(l.row, profile.codes),
-  ]);
+/** Which rows the wide profile CSV holds. */
+export interface ProfileCsvRows {
+  /** One row per speaker instead of one per role. */
+  bySpeaker: boolean;
+  /** The transcript's `total` row too (it counts every turn again). */
+  totals: boolean;
+}
+
+/**
+ * The wide CSV rows (as value lists) of one profile: one per role, or one per speaker, so that
+ * every turn is in exactly one row and a column sums to the batch's count; the `total` row only
+ * when asked.
+ */
+export function profileCsvValues(profile: Profile, source: string, rows: ProfileCsvRows): unknown[][] {
+  return profileLines(profile, rows.bySpeaker)
+    .filter((l) => (l.level === 'total' ? rows.totals : l.level === (rows.bySpeaker ? 'speaker' : 'role')))
+    .map((l) => [source, l.level, l.name, l.role, ...profileRowValues(l.row, profile.codes)]);
+}
+
+/** The header of the long (tidy) profile CSV. */
+export const PROFILE_LONG_CSV_HEADER: readonly string[] = ['source', 'role', 'speaker', 'code', 'count', 'turns'];
+
+/**
+ * The long (tidy) CSV rows of one profile: one per speaker and code (zeros too), with the number
+ * of the speaker's turns carrying the code and the speaker's turns. Every turn belongs to one
+ * speaker, so `count` sums to the number of (turn, code) pairs.
+ */
+export function profileLongCsvValues(profile: Profile, source: string): unknown[][] {
+  return Object.entries(profile.bySpeaker).flatMap(([speaker, row]) => profile.codes.map((code) => [source, row.role, speaker, code, row.counts[code] ?? 0, row.turns]));
 }
