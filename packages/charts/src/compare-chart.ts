@@ -10,6 +10,7 @@ import { chartRoles, profileRecords, roleLabel, type ProfileRecord } from './pro
 import { chartCodes, chartConfig, codeLabels, GROUP_COLORS, roleColorEncoding } from './theme.js';
 import { VEGA_LITE_SCHEMA_URL } from './vega-lite-schema.js';
 import { CompareLayout } from './compare-layout.js';
+import { vegaText } from './vega-text.js';
 
 export { CompareLayout, COMPARE_LAYOUTS, isCompareLayout } from './compare-layout.js';
 
@@ -32,7 +33,7 @@ function uniqueNames(groups: readonly ComparisonGroup[]): string[] {
   return groups.map((g) => {
     const n = (seen.get(g.group) ?? 0) + 1;
     seen.set(g.group, n);
-    return n === 1 ? g.group : `${g.group} (${n})`;
+    return vegaText(n === 1 ? g.group : `${g.group} (${n})`);
   });
 }
 

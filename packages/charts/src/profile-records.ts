@@ -1,4 +1,4 @@
-import type { Profile, ProfileRow, Role } from '@coachcode/core';
+import { own, type Profile, type ProfileRow, type Role } from '@coachcode/core';
 import { Measure } from './measure.js';
 
 /** One bar of a profile chart: a code's value for one role (of one group, in a comparison). */
@@ -69,13 +69,13 @@ export function profileRecords(profile: Profile, options: ProfileRecordOptions):
   for (const code of options.codes) {
     for (const role of options.roles) {
       const row: ProfileRow | undefined = profile.byRole[role];
-      const count = row?.counts[code] ?? 0;
+      const count = own(row?.counts, code) ?? 0;
       const turns = row?.turns ?? 0;
-      const per100 = rounded(row?.per100[code] ?? (turns ? (100 * count) / turns : 0));
+      const per100 = rounded(own(row?.per100, code) ?? (turns ? (100 * count) / turns : 0));
       records.push({
         group: options.group ?? profile.source,
         code,
-        codeLabel: options.labels[code] ?? code,
+        codeLabel: own(options.labels, code) ?? code,
         role,
         roleLabel: roleLabel(role),
         speakers: speakersOf(profile, role).join(', '),

@@ -1,4 +1,4 @@
-import type { Codebook, CodedTurn, Evidence, Profile } from '@coachcode/core';
+import { own, type Codebook, type CodedTurn, type Evidence, type Profile } from '@coachcode/core';
 import { compareChart } from './compare-chart.js';
 import type { ComparisonGroup } from './comparison-group.js';
 import { escapeHtml } from './escape-html.js';
@@ -53,7 +53,7 @@ function hexToRgba(hex: string, alpha: number): string {
 function codeCss(codes: readonly string[], colors: Readonly<Record<string, string>>): string {
   return codes
     .map((code, i) => {
-      const color = colors[code] ?? '#BBBBBB';
+      const color = own(colors, code) ?? '#BBBBBB';
       return (
         `.code-label.code-${i} { background: ${color}; color: ${textColorOn(color)}; }\n` +
         `mark.evidence.code-${i} { background: ${hexToRgba(color, 0.32)}; border-bottom: 2px solid ${color}; }`
@@ -84,7 +84,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): st
   const labels = codeLabels(codes, input.codebook);
   const colors = codeColors(codes, input.codebook);
   const index = new Map(codes.map((c, i) => [c, i]));
-  const label = (code: string): string => labels[code] ?? code;
+  const label = (code: string): string => own(labels, code) ?? code;
   const codeClass = (code: string): string => `code-${index.get(code) ?? 0}`;
   const codeLabelHtml = (code: string): string =>
     `<span class="code-label ${codeClass(code)}">${escapeHtml(label(code))}</span>`;
@@ -121,7 +121,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): st
           return names.length ? `${roleLabel(r)} (${names.join(', ')})` : roleLabel(r);
         })],
         rows: [
-          ...codes.map((c) => [label(c), ...roles.map((r) => s.profile.byRole[r]?.counts[c] ?? 0)]),
+          ...codes.map((c) => [label(c), ...roles.map((r) => own(s.profile.byRole[r]?.counts, c) ?? 0)]),
           ['Turns', ...roles.map((r) => s.profile.byRole[r]?.turns ?? 0)],
           ['Words', ...roles.map((r) => s.profile.byRole[r]?.words ?? 0)],
         ],

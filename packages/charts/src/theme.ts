@@ -1,4 +1,5 @@
 import type { Codebook } from '@coachcode/core';
+import { vegaText } from './vega-text.js';
 import type { Config } from 'vega-lite';
 
 /**
@@ -89,11 +90,12 @@ export const GROUP_COLORS: readonly string[] = ['#4477AA', '#EE6677', '#228833',
  * the same codebook always gets the same colours.
  */
 export function codeColors(codes: readonly string[], codebook?: Codebook): Record<string, string> {
-  const colors: Record<string, string> = {};
+  // Codes are user text (a coding may use `constructor`): a record without a prototype.
+  const colors = Object.create(null) as Record<string, string>;
   let next = 0;
   for (const code of codes) {
-    if (code in colors) continue;
-    const fixed = codebook?.codes.find((c) => c.id === code)?.color ?? CFBT_CODE_COLORS[code];
+    if (Object.hasOwn(colors, code)) continue;
+    const fixed = codebook?.codes.find((c) => c.id === code)?.color ?? (Object.hasOwn(CFBT_CODE_COLORS, code) ? CFBT_CODE_COLORS[code] : undefined);
     if (fixed) {
       colors[code] = fixed;
       continue;
@@ -104,10 +106,10 @@ export function codeColors(codes: readonly string[], codebook?: Codebook): Recor
   return colors;
 }
 
-/** The display label of each code: the codebook's label, or the id itself for a code it lacks. */
+/** The display label of each code: the codebook's label, or the id itself for a code it lacks (see {@link vegaText}). */
 export function codeLabels(codes: readonly string[], codebook: Codebook | undefined): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const code of codes) labels[code] = codebook?.codes.find((c) => c.id === code)?.label ?? code;
+  const labels = Object.create(null) as Record<string, string>;
+  for (const code of codes) labels[code] = vegaText(codebook?.codes.find((c) => c.id === code)?.label ?? code);
   return labels;
 }
 

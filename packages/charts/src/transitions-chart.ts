@@ -73,7 +73,7 @@ export function transitionsChart(transitions: Transitions, options: TransitionsC
         ? `Notable transitions: ${notable.map((r) => `${r.from} to ${r.to} ${r.count} (residual ${r.residual})`).join('; ')}.`
         : 'No transition departs notably from chance.'),
     config: chartConfig(),
-    width: { step: Math.max(64, 9 * Math.max(...domain.map((d) => d.length))) },
+    width: { step: Math.max(64, 9 * domain.reduce((w, d) => Math.max(w, d.length), 0)) },
     height: { step: 40 },
     data: { values: records },
     encoding: {

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { MAX_INPUT_BYTES } from './fs/read-input-file.js';
 
 /** A text stream the CLI writes to: stdout or stderr, or a fake one in tests. */
 export interface OutputStream {
@@ -31,8 +31,17 @@ export function nodeIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     readStdin: async () => {
+      // Stops one byte past the limit (the caller refuses it), so an endless pipe cannot fill memory.
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let total = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        total += (chunk as Buffer).length;
+        if (total > MAX_INPUT_BYTES) {
+          process.stdin.destroy();
+          break;
+        }
+      }
       return Buffer.concat(chunks);
     },
     env: process.env,
@@ -44,5 +53,5 @@ export function nodeIo(): CliIo {
 export async function writeChunk(stream: OutputStream, chunk: string): Promise<void> {
   if (chunk === '') return;
   const ok = stream.write(chunk);
-  if (ok === false && stream.once) await once(stream as unknown as NodeJS.EventEmitter, 'drain');
+  if (ok === false && stream.once) await new Promise<void>((resolve) => stream.once?.('drain', () => resolve()));
 }

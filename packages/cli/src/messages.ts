@@ -4,6 +4,7 @@
  */
 
 const list = (values: readonly string[]) => values.join(', ');
+const mb = (bytes: number) => `${(bytes / 1048576).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 
 export const messages = {
   // inputs
@@ -12,6 +13,13 @@ export const messages = {
   folderUnreadable: (detail: string) => `cannot read this folder: ${detail}`,
   globEmpty: () => 'the pattern matches no transcript file',
   fileUnreadable: (detail: string) => `cannot read the file: ${detail}`,
+  notRegularFile: (kind: string) => `it is ${kind}, not a regular file; expected a transcript file (to read a pipe, give - and pipe it to standard input)`,
+  fileTooLarge: (bytes: number, limit: number) =>
+    `it is ${mb(bytes)}, more than the ${mb(limit)} coachcode reads; expected a transcript (an hour of talk is about 50 KB)`,
+  stdinTooLarge: (limit: number) => `standard input is more than the ${mb(limit)} coachcode reads; expected a transcript (an hour of talk is about 50 KB)`,
+  folderLinkSeen: (first: string) => `skipped: this folder was already read as ${first} (a link leads back to it)`,
+  brokenLink: (detail: string) => `skipped: a link to nothing (${detail})`,
+  specialFileSkipped: (kind: string) => `skipped: it is ${kind}, not a regular file`,
   stdinEmpty: () => 'standard input is empty; expected a transcript piped in (for example `cat talk.vtt | coachcode code -`)',
   internalError: (detail: string) => `internal error while processing this file (please report it): ${detail}`,
   codedJsonlEmpty: () => 'no coded turns in this file; expected JSON lines such as {"source": "a.vtt", "turn": 1, "codes": [...]}',
@@ -30,8 +38,9 @@ export const messages = {
       : `the model ${model}${flag ? ` (${flag})` : ''} was trained for the codebook ${trainedFor}, not ${codebook} (the default); give its codebook with --codebook`,
   modelUnreadable: (flag: string, path: string, detail: string) => `${flag} ${path}: cannot read the model: ${detail}`,
   outputIsInput: (output: string, input: string) => `refusing to write ${output}: it is the input ${input}; choose another output path`,
-  outputFolderIsFile: (path: string) => `--out ${path}: expected a folder, found a file`,
-  outputFolderUnwritable: (path: string, detail: string) => `--out ${path}: cannot create the folder: ${detail}`,
+  outputFolderIsFile: (flag: string, path: string) => `${flag} ${path}: expected a folder, found a file`,
+  outputUnwritable: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
+  stdoutUnwritable: (reason: string) => `cannot write to standard output: ${reason}`,
   outputExtension: (flag: string, path: string, expected: readonly string[]) => `${flag} ${path}: cannot tell the format from the name; expected a file ending in ${list(expected)}`,
   groupOptions: () => '--by and --group-by cannot be used together; choose one',
   badPattern: (pattern: string, detail: string) => `--group-by: "${pattern}" is not a valid regular expression (${detail})`,

@@ -14,6 +14,7 @@ import { trainCommand, type TrainFlags } from './commands/train.js';
 import type { CliIo } from './io.js';
 import { collect, collectPaths } from './options/analysis-options.js';
 import { EXPORT_FORMATS, OUTPUT_FORMATS, PROFILE_FORMATS, REPORT_FORMATS } from './render/output-format.js';
+import { terminalText } from './render/terminal-text.js';
 import { VERSION } from './version.js';
 
 /** Where a command's exit status goes (read by `run`). */
@@ -73,6 +74,12 @@ function withChartOptions(cmd: Command): Command {
     .option('--title <text>', 'chart title');
 }
 
+/** The CSV flag of the commands that write CSV (code, profile, compare, evaluate, suggest). */
+const CSV_PROTECT_FLAG = [
+  '--no-csv-protect',
+  "CSV: write text cells that start with = + - @, a tab or a carriage return as they are (by default they get a ' in front and quotes, so a spreadsheet does not run them as formulas)",
+] as const;
+
 function examples(lines: readonly [string, string][]): string {
   return `\nExamples:\n${lines.map(([cmd, what]) => `  $ ${cmd}\n      ${what}`).join('\n')}\n`;
 }
@@ -91,7 +98,8 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // Commander quotes the arguments it refuses: shown, never acted on by the terminal.
+      writeErr: (s) => io.stderr.write(terminalText(s, { lines: true })),
       getOutHelpWidth: () => io.stdout.columns ?? 100,
       getErrHelpWidth: () => io.stderr.columns ?? 100,
     })
@@ -114,6 +122,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
       .argument('<paths...>', 'transcript files, folders (searched recursively), glob patterns (*, ?, **) or - for standard input'),
   )
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal, else jsonl)`)
+    .option(...CSV_PROTECT_FLAG)
     .option('-o, --out <dir>', 'write one file per transcript into this folder, plus run-summary.json (never over an input)')
     .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
     .addHelpText(
@@ -142,6 +151,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .option('--by-speaker', 'table: add a row per speaker under the role rows; csv: one row per speaker instead of per role')
     .option('--totals', 'csv: add each transcript\'s total row and the (all) rows of the sum (they count turns again: leave them out to sum columns)')
     .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
+    .option(...CSV_PROTECT_FLAG)
     .addHelpText(
       'after',
       examples([
@@ -170,6 +180,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .option('--code <code>', 'with --disagreements: only the turns that differ on this code (repeatable or comma-separated)', collect)
     .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table)`)
     .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
+    .option(...CSV_PROTECT_FLAG)
     .addHelpText(
       'after',
       examples([
@@ -266,6 +277,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     ),
   )
     .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table)`)
+    .option(...CSV_PROTECT_FLAG)
     .option('--chart <file>', 'also draw the comparison chart (.svg, .png, .html or .vl.json)')
     .option('--totals', 'csv: add each group\'s total row (it counts the group\'s turns again)')
     .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
@@ -292,6 +304,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
       .argument('<paths...>', 'transcripts (files, folders, globs or -)'),
   )
     .requiredOption('-o, --out <file>', 'the coding sheet to write (.csv; written whole or not at all, never over an input)')
+    .option(...CSV_PROTECT_FLAG)
     .option('-n, --number <n>', 'how many turns to suggest', '100')
     .option('--codes <codes>', 'pick for these codes only, and give the sheet only their columns (comma-separated; default: every code of the codebook)', collect)
     .option('-g, --gold <path>', 'turns already hand-coded, left out (as in evaluate; repeatable). Default: the human codes the inputs carry', collectPaths, [])

@@ -4,6 +4,9 @@ import { nodeIo, type CliIo } from './io.js';
 import { messages } from './messages.js';
 import { createProgram, type ProgramResult } from './program.js';
 import { UsageError } from './usage-error.js';
+import { fsReason } from './fs/fs-errors.js';
+import { OutputError } from './output/atomic-write.js';
+import { terminalText } from './render/terminal-text.js';
 
 /** Exit statuses of `coachcode`. */
 export const ExitCode = {
@@ -30,17 +33,23 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promis
     return result.exitCode === 0 ? ExitCode.ok : ExitCode.fileFailed;
   } catch (error) {
     if (error instanceof CommanderError) return HELP_CODES.has(error.code) ? ExitCode.ok : ExitCode.usage;
+    const say = (line: string) => io.stderr.write(`${terminalText(line)}\n`);
     if (error instanceof UsageError) {
-      for (const p of error.problems) io.stderr.write(`coachcode: ${p}\n`);
-      io.stderr.write(`coachcode: ${messages.nothingProcessed()}\n`);
+      for (const p of error.problems) say(`coachcode: ${p}`);
+      say(`coachcode: ${messages.nothingProcessed()}`);
       return ExitCode.usage;
     }
     if (error instanceof CoachcodeError) {
-      for (const d of error.issues) io.stderr.write(`${formatDiagnostic(d)}\n`);
+      for (const d of error.issues) say(formatDiagnostic(d));
       return ExitCode.fileFailed;
     }
-    const detail = error instanceof Error ? (io.env.COACHCODE_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
-    io.stderr.write(`coachcode: ${messages.internal(detail)}\n`);
+    // An output that cannot be written (full disk, no permission): the user's to fix, not a bug.
+    if (error instanceof OutputError) {
+      say(`coachcode: ${error.message}`);
+      return ExitCode.fileFailed;
+    }
+    if (io.env.COACHCODE_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    say(`coachcode: ${messages.internal(error instanceof Error ? error.message : String(error))}`);
     return ExitCode.fileFailed;
   }
 }
@@ -50,7 +59,9 @@ export async function main(): Promise<void> {
   // A closed pipe (`coachcode code … | head`) is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    // Standard output redirected to a full disk or a device that refuses writes.
+    process.stderr.write(`coachcode: ${messages.stdoutUnwritable(fsReason(error))}\n`);
+    process.exit(ExitCode.fileFailed);
   });
   process.exitCode = await run(process.argv.slice(2), nodeIo());
 }

@@ -20,8 +20,10 @@ describe('start-up', () => {
   it('the options entry of the charts package does not import Vega', () => {
     const options = readFileSync(new URL('../../charts/src/options.ts', import.meta.url), 'utf8');
     for (const line of options.split('\n').filter((l) => /^(?:import|export) /.test(l))) expect(line).toMatch(/from '\.\/(?:chart-kind|compare-layout|measure|theme)\.js'/);
-    // theme.ts (the code colours) imports types only.
+    // theme.ts (the code colours) imports types only, and vega-text.ts, which imports nothing.
     const theme = readFileSync(new URL('../../charts/src/theme.ts', import.meta.url), 'utf8');
-    for (const line of theme.split('\n').filter((l) => /^import /.test(l))) expect(line).toMatch(/^import type /);
+    for (const line of theme.split('\n').filter((l) => /^import /.test(l))) expect(line).toMatch(/^import type |from '\.\/vega-text\.js';$/);
+    const vegaText = readFileSync(new URL('../../charts/src/vega-text.ts', import.meta.url), 'utf8');
+    expect(vegaText).not.toMatch(/^import /m);
   });
 });

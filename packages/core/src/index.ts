@@ -4,6 +4,7 @@
 // model
 export { formatDiagnostic } from './model/diagnostic.js';
 export type { Diagnostic } from './model/diagnostic.js';
+export { dict, own } from './model/dict.js';
 export { Role, ROLES, isRole } from './model/role.js';
 export { InputFormat, INPUT_FORMATS, isInputFormat, TranscriptSchema, UtteranceSchema } from './model/transcript.js';
 export type { Transcript, Utterance } from './model/transcript.js';

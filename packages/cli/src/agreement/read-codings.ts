@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readInputFile, readInputText } from '../fs/read-input-file.js';
+import { messages } from '../messages.js';
 import { extname, resolve } from 'node:path';
 import { readCodingCsv, readCodingJsonl, type Coding, type Diagnostic } from '@coachcode/core';
 import { CodedInput, type Job } from '../batch/job.js';
@@ -33,8 +34,9 @@ function hasTurnColumn(text: string): boolean {
  */
 export function readCodings(paths: readonly string[], settings: AnalysisSettings, cwd: string): CodingFromFiles {
   const result: CodingFromFiles = { coding: new Map(), files: [], warnings: [], errors: [] };
-  const { inputs, problems } = expandInputs(paths, { cwd, stdinName: settings.stdinName });
+  const { inputs, problems, warnings } = expandInputs(paths, { cwd, stdinName: settings.stdinName });
   result.errors.push(...problems);
+  result.warnings.push(...warnings);
   const job: Job = { cwd, analysis: settings, codedInput: CodedInput.reuse, keep: { turns: true } };
   for (const input of inputs) {
     if (input.kind === 'stdin') continue;
@@ -44,9 +46,9 @@ export function readCodings(paths: readonly string[], settings: AnalysisSettings
     if (ext === '.qdpx') {
       let bytes: Uint8Array;
       try {
-        bytes = readFileSync(resolve(cwd, path));
+        bytes = readInputFile(resolve(cwd, path));
       } catch (error) {
-        result.errors.push({ code: 'input-unreadable', severity: 'error', source: path, message: (error as Error).message });
+        result.errors.push({ code: 'input-unreadable', severity: 'error', source: path, message: messages.fileUnreadable((error as Error).message) });
         continue;
       }
       const read = readQdpxCoding(bytes, { source: path, codebook: classifierFor(settings).codebook });
@@ -57,9 +59,9 @@ export function readCodings(paths: readonly string[], settings: AnalysisSettings
     let text: string | undefined;
     if (ext === '.jsonl' || ext === '.csv' || ext === '.tsv') {
       try {
-        text = readFileSync(resolve(cwd, path), 'utf8');
+        text = readInputText(resolve(cwd, path));
       } catch (error) {
-        result.errors.push({ code: 'input-unreadable', severity: 'error', source: path, message: (error as Error).message });
+        result.errors.push({ code: 'input-unreadable', severity: 'error', source: path, message: messages.fileUnreadable((error as Error).message) });
         continue;
       }
     }

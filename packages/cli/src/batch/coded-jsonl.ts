@@ -1,4 +1,4 @@
-import { CoachcodeError, isRole, type CodedTurn, type Diagnostic, type Evidence } from '@coachcode/core';
+import { CoachcodeError, dict, isRole, type CodedTurn, type Diagnostic, type Evidence } from '@coachcode/core';
 import { messages } from '../messages.js';
 
 /** Whether a text looks like coded JSON lines (coachcode output or gold): its first record has `turn` and `codes`. */
@@ -25,6 +25,23 @@ export interface CodedTranscript {
 }
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+
+/** The numeric scores of a record (anything else in `scores` is left out), keyed without a prototype. */
+function scoresOf(v: unknown): Record<string, number> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return dict();
+  return dict(Object.entries(v).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])));
+}
+
+/** The evidence spans of a record that point into its text (code, cue, start ≤ end within the text); others are left out. */
+function evidenceOf(v: unknown, text: string): Evidence[] {
+  if (!Array.isArray(v)) return [];
+  const isOffset = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= text.length;
+  return v.flatMap((e: unknown): Evidence[] => {
+    if (typeof e !== 'object' || e === null) return [];
+    const { code, cue, start, end } = e as Record<string, unknown>;
+    return typeof code === 'string' && typeof cue === 'string' && isOffset(start) && isOffset(end) && start <= end ? [{ code, cue, start, end }] : [];
+  });
+}
 
 /**
  * Reads coded JSON lines back into coded turns, one transcript per `source` (or `file`), in
@@ -64,9 +81,9 @@ export function readCodedJsonl(text: string, path: string): CodedTranscript[] {
       text: turnText,
       codes,
       primary: typeof r.primary === 'string' ? r.primary : (codes[0] ?? null),
-      scores: typeof r.scores === 'object' && r.scores !== null ? (r.scores as Record<string, number>) : {},
-      evidence: Array.isArray(r.evidence) ? (r.evidence as Evidence[]) : [],
-      line: typeof r.line === 'number' ? r.line : line,
+      scores: scoresOf(r.scores),
+      evidence: evidenceOf(r.evidence, turnText),
+      line: Number.isInteger(r.line) && (r.line as number) > 0 ? (r.line as number) : line,
     };
     if (typeof r.start === 'string') turn.start = r.start;
     const human = strings(r.human);

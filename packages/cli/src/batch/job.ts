@@ -1,4 +1,4 @@
-import type { CodedTurn, Diagnostic, Profile, Role, TurnRecord } from '@coachcode/core';
+import type { CodedTurn, CsvWriteOptions, Diagnostic, Profile, Role, TurnRecord } from '@coachcode/core';
 import type { InputRef } from '../inputs/input-ref.js';
 import type { AnalysisSettings } from '../options/analysis-options.js';
 import type { ColorLevel } from '../render/color.js';
@@ -33,7 +33,7 @@ export interface Job {
   /** Coded JSONL holding human codes only (default `count`). */
   humanCoded?: HumanCodedInput;
   /** Render each transcript's records in this format (the `code` command). */
-  render?: { format: OutputFormat; colorLevel: ColorLevel; width?: number };
+  render?: { format: OutputFormat; csv?: CsvWriteOptions; colorLevel: ColorLevel; width?: number };
   /** What to send back besides the rendered text. */
   keep: { turns?: boolean; profile?: boolean; records?: boolean };
 }

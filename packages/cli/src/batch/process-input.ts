@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { MAX_INPUT_BYTES, readInputFile } from '../fs/read-input-file.js';
 import { resolve } from 'node:path';
 import {
   CoachcodeError,
@@ -89,7 +89,7 @@ function renderChunk(records: readonly TurnRecord[], job: Job, codes: readonly s
     case 'jsonl':
       return toJsonl(records);
     case 'csv':
-      return turnCsvRows(records, codes);
+      return turnCsvRows(records, codes, render.csv);
     case 'json':
       return records.map((r) => `  ${JSON.stringify(r)}`).join(',\n');
     case 'table':
@@ -99,7 +99,7 @@ function renderChunk(records: readonly TurnRecord[], job: Job, codes: readonly s
 
 function readInput(task: Task, job: Job): Uint8Array {
   if (task.bytes) return task.bytes;
-  return readFileSync(resolve(job.cwd, task.input.path));
+  return readInputFile(resolve(job.cwd, task.input.path));
 }
 
 /**
@@ -117,6 +117,9 @@ export function processInput(task: Task, job: Job): Outcome {
       bytes = readInput(task, job);
     } catch (error) {
       throw new CoachcodeError([{ code: 'input-unreadable', severity: 'error', source: path, message: messages.fileUnreadable((error as Error).message) }]);
+    }
+    if (task.input.kind === 'stdin' && bytes.length > MAX_INPUT_BYTES) {
+      throw new CoachcodeError([{ code: 'input-too-large', severity: 'error', source: path, message: messages.stdinTooLarge(MAX_INPUT_BYTES) }]);
     }
     if (task.input.kind === 'stdin' && bytes.length === 0) {
       throw new CoachcodeError([{ code: 'stdin-empty', severity: 'error', source: path, message: messages.stdinEmpty() }]);

@@ -2,6 +2,7 @@ import { formatDiagnostic, type Diagnostic } from '@coachcode/core';
 import cliProgress from 'cli-progress';
 import type { CliIo } from '../io.js';
 import { createColors, colorLevel } from '../render/color.js';
+import { terminalText } from '../render/terminal-text.js';
 
 /**
  * Everything a run says on standard error: file errors (always), warnings (unless `--quiet`),
@@ -42,18 +43,18 @@ export class Reporter {
 
   /** A problem that made an input fail: always printed. */
   error(d: Diagnostic): void {
-    this.write(this.colors.red(formatDiagnostic({ ...d, severity: 'error' })));
+    this.write(this.colors.red(terminalText(formatDiagnostic({ ...d, severity: 'error' }))));
   }
 
   /** A warning: printed unless `--quiet`. */
   warning(d: Diagnostic): void {
     this.warningCount++;
-    if (!this.options.quiet) this.write(this.colors.yellow(formatDiagnostic({ ...d, severity: 'warning' })));
+    if (!this.options.quiet) this.write(this.colors.yellow(terminalText(formatDiagnostic({ ...d, severity: 'warning' }))));
   }
 
   /** A line of information (a summary): printed unless `--quiet`. */
   info(line: string): void {
-    if (!this.options.quiet) this.write(this.colors.dim(line));
+    if (!this.options.quiet) this.write(this.colors.dim(terminalText(line)));
   }
 
   /** Reports diagnostics that are not a finished input's (a gold file, a check across files): errors, then warnings. */

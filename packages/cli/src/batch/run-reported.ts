@@ -17,6 +17,7 @@ export async function runReported(
   onTranscript: (transcript: TranscriptResult) => Promise<void> | void,
 ): Promise<void> {
   for (const d of expansion.problems) reporter.fileDone({ warnings: [], errors: [d] }, 0);
+  reporter.report({ warnings: expansion.warnings, errors: [] });
   try {
     await runBatch(expansion.inputs, job, {
       jobs: job.analysis.jobs,

@@ -8,7 +8,9 @@ import { messages } from '../messages.js';
 import { resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
 import { resolveGrouping, type GroupingFlags } from '../options/grouping.js';
 import { checkOutputPath, writeChart } from '../output/chart-output.js';
+import { protectedInputs } from '../output/output-paths.js';
 import { colorLevel, createColors } from '../render/color.js';
+import { terminalText } from '../render/terminal-text.js';
 import { UsageError, throwIfProblems } from '../usage-error.js';
 
 /** The chart flags shared by `chart` and `compare --chart`. */
@@ -56,7 +58,7 @@ export function resolveChartLook(flags: ChartLookFlags, problems: string[]): Cha
 export function noteFor(io: CliIo, quiet: boolean): (line: string) => void {
   const colors = createColors(colorLevel(io.env, io.stderr.isTTY));
   return (line) => {
-    if (!quiet) io.stderr.write(colors.dim(line) + '\n');
+    if (!quiet) io.stderr.write(colors.dim(terminalText(line)) + '\n');
   };
 }
 
@@ -74,7 +76,7 @@ export async function chartCommand(paths: readonly string[], flags: ChartFlags, 
   const look = resolveChartLook(flags, problems);
   const grouping = resolveGrouping(flags, problems);
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
-  checkOutputPath('--out', flags.out, expansion, io.cwd, problems);
+  checkOutputPath('--out', flags.out, protectedInputs(expansion.inputs, flags, io.cwd), io.cwd, problems);
   throwIfProblems(problems);
 
   const quiet = flags.quiet ?? false;

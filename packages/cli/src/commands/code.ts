@@ -1,6 +1,7 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { fsReason } from '../fs/fs-errors.js';
 import { basename, extname, join, resolve } from 'node:path';
-import { codeIds, formatDiagnostic, turnCsvHeader } from '@coachcode/core';
+import { codeIds, formatDiagnostic, turnCsvHeader, type Diagnostic } from '@coachcode/core';
 import { CodedInput, type Job, type Outcome } from '../batch/job.js';
 import { classifierFor } from '../batch/process-input.js';
 import { Reporter } from '../batch/reporter.js';
@@ -9,17 +10,19 @@ import { expandInputs } from '../inputs/expand-inputs.js';
 import { RUN_SUMMARY_NAME, type InputRef } from '../inputs/input-ref.js';
 import { writeChunk, type CliIo } from '../io.js';
 import { messages } from '../messages.js';
+import { csvOptions, type CsvFlags } from '../options/csv-options.js';
 import { codebookMismatch, resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
-import { writeFileAtomic } from '../output/atomic-write.js';
-import { inputPathSet, outputClash } from '../output/output-paths.js';
+import { OutputError, writeFileAtomic } from '../output/atomic-write.js';
+import { boundedName, checkOutputFolder, outputClash, protectedInputs } from '../output/output-paths.js';
 import { colorLevel } from '../render/color.js';
 import { checkBom, csvStart } from '../render/csv-output.js';
 import { FORMAT_EXTENSION, OUTPUT_FORMATS, isOutputFormat, type OutputFormat } from '../render/output-format.js';
 import { throwIfProblems } from '../usage-error.js';
 import { VERSION } from '../version.js';
+import { dataStream } from '../render/terminal-text.js';
 
 /** Flags of `coachcode code`. */
-export interface CodeFlags extends AnalysisFlags {
+export interface CodeFlags extends CsvFlags, AnalysisFlags {
   format?: string;
   out?: string;
   bom?: boolean;
@@ -36,13 +39,16 @@ interface SummaryFile {
   ms: number;
 }
 
-/** Output file names for `--out`: the input's base name with the format's extension, `-2`, `-3` … on a clash. */
+/**
+ * Output file names for `--out`: the input's base name with the format's extension, `-2`, `-3` …
+ * on a clash (compared without case), cut to a length every file system takes.
+ */
 function outputNames(inputs: readonly InputRef[], extension: string): string[] {
   const used = new Set<string>([RUN_SUMMARY_NAME]);
   return inputs.map((input) => {
     const stem = basename(input.path, extname(input.path)) || 'stdin';
-    let name = `${stem}${extension}`;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}${extension}`;
+    let name = boundedName(stem, extension);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = boundedName(stem, `-${n}${extension}`);
     used.add(name.toLowerCase());
     return name;
   });
@@ -76,7 +82,7 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
   const mismatch = codebookMismatch(settings);
   if (mismatch !== undefined) problems.push(mismatch);
   checkBom(flags.bom, format, ['csv'], problems);
-  const { inputs, problems: missing } = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
+  const { inputs, problems: missing, warnings: skipped } = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
 
   // --out: one file per input, never over an input, all names decided before anything runs.
   let outDir: string | undefined;
@@ -84,32 +90,31 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
   if (flags.out !== undefined) {
     outDir = resolve(io.cwd, flags.out);
     names = outputNames(inputs, FORMAT_EXTENSION[format]);
-    const inputSet = inputPathSet(inputs, io.cwd);
+    const inputSet = protectedInputs(inputs, flags, io.cwd);
     for (const name of [...names, RUN_SUMMARY_NAME]) {
       const clash = outputClash(join(flags.out, name), inputSet, io.cwd);
       if (clash) problems.push(clash);
     }
-    try {
-      if (statSync(outDir).isFile()) problems.push(messages.outputFolderIsFile(flags.out));
-    } catch {
-      // does not exist yet: created below
-    }
+    checkOutputFolder('--out', flags.out, io.cwd, problems);
   }
   throwIfProblems(problems);
+  // Data on a terminal shows control characters as escapes; the table escapes its own cells.
+  const stdout = format === 'table' ? io.stdout : dataStream(io.stdout);
   if (outDir !== undefined) {
     try {
       mkdirSync(outDir, { recursive: true });
     } catch (error) {
-      throwIfProblems([messages.outputFolderUnwritable(flags.out ?? outDir, (error as Error).message)]);
+      throwIfProblems([messages.outputUnwritable(flags.out ?? outDir, fsReason(error))]);
     }
   }
 
   const reporter = new Reporter(io, { quiet: flags.quiet ?? false, total: inputs.length + missing.length });
   for (const d of missing) reporter.fileDone({ warnings: [], errors: [d] }, 0);
+  reporter.report({ warnings: skipped, errors: [] });
 
   const classifier = classifierFor(settings);
   const codes = codeIds(classifier.codebook);
-  const csvHeader = csvStart(flags.bom) + turnCsvHeader(codes);
+  const csvHeader = csvStart(flags.bom) + turnCsvHeader(codes, csvOptions(flags));
   const toStdout = outDir === undefined;
   const job: Job = {
     cwd: io.cwd,
@@ -117,6 +122,7 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
     codedInput: CodedInput.recode,
     render: {
       format,
+      csv: csvOptions(flags),
       colorLevel: toStdout ? colorLevel(io.env, io.stdout.isTTY) : 0,
       ...(toStdout && format === 'table' ? { width: io.stdout.columns ?? 120 } : {}),
     },
@@ -126,8 +132,8 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
   const summary: SummaryFile[] = missing.map((d) => ({ input: d.source ?? '', output: null, turns: 0, warnings: [], errors: [formatDiagnostic(d)], ms: 0 }));
   let turns = 0;
   let firstJson = true;
-  if (toStdout && format === 'csv') await writeChunk(io.stdout, csvHeader);
-  if (toStdout && format === 'json') await writeChunk(io.stdout, '[\n');
+  if (toStdout && format === 'csv') await writeChunk(stdout, csvHeader);
+  if (toStdout && format === 'json') await writeChunk(stdout, '[\n');
 
   const onOutcome = async (outcome: Outcome) => {
     const fileTurns = outcome.transcripts.reduce((s, t) => s + t.turnCount, 0);
@@ -146,12 +152,22 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
     const chunk = outcome.transcripts.map((t) => t.chunk ?? '').join(format === 'json' ? ',\n' : '');
     if (outDir !== undefined) {
       const name = names[outcome.index] as string;
-      writeFileAtomic(join(outDir, name), fileContent(format, chunk, csvHeader));
-      entry.output = join(flags.out ?? outDir, name);
+      const shown = join(flags.out ?? outDir, name);
+      try {
+        writeFileAtomic(join(outDir, name), fileContent(format, chunk, csvHeader), shown);
+        entry.output = shown;
+      } catch (error) {
+        if (!(error instanceof OutputError)) throw error;
+        // This file's output is lost, not the batch: the next files may still fit (and the summary says so).
+        const d: Diagnostic = { code: 'output-unwritable', severity: 'error', source: outcome.path, message: error.message };
+        entry.errors.push(formatDiagnostic(d));
+        reporter.report({ warnings: [], errors: [d] });
+        turns -= fileTurns;
+      }
     } else if (format === 'json') {
-      await writeChunk(io.stdout, (firstJson ? '' : ',\n') + chunk);
+      await writeChunk(stdout, (firstJson ? '' : ',\n') + chunk);
       firstJson = false;
-    } else await writeChunk(io.stdout, chunk);
+    } else await writeChunk(stdout, chunk);
   };
   let threads = settings.jobs;
   try {
@@ -159,7 +175,7 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
   } finally {
     reporter.stop();
   }
-  if (toStdout && format === 'json') await writeChunk(io.stdout, `${firstJson ? '' : '\n'}]\n`);
+  if (toStdout && format === 'json') await writeChunk(stdout, `${firstJson ? '' : '\n'}]\n`);
 
   const seconds = (performance.now() - started) / 1000;
   const failed = summary.filter((f) => f.errors.length > 0).length;
@@ -177,7 +193,7 @@ export async function codeCommand(paths: readonly string[], flags: CodeFlags, io
       failures: summary.filter((f) => f.errors.length > 0).map((f) => ({ input: f.input, errors: f.errors })),
       files: summary,
     };
-    writeFileAtomic(join(outDir, RUN_SUMMARY_NAME), JSON.stringify(runSummary, null, 2) + '\n');
+    writeFileAtomic(join(outDir, RUN_SUMMARY_NAME), JSON.stringify(runSummary, null, 2) + '\n', join(flags.out ?? outDir, RUN_SUMMARY_NAME));
   }
   if (outDir !== undefined || io.stderr.isTTY) reporter.info(messages.runDone(summary.length, turns, failed, seconds, flags.out));
   return failed > 0 ? 1 : 0;

@@ -7,18 +7,21 @@ import { runReported } from '../batch/run-reported.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import { writeChunk, type CliIo } from '../io.js';
 import { messages } from '../messages.js';
+import { csvOptions, type CsvFlags } from '../options/csv-options.js';
 import { resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
 import { resolveGrouping, type GroupingFlags } from '../options/grouping.js';
 import { checkOutputPath, writeChart } from '../output/chart-output.js';
+import { protectedInputs } from '../output/output-paths.js';
 import { colorLevel, createColors } from '../render/color.js';
 import { checkBom, csvStart } from '../render/csv-output.js';
 import { comparisonCsvHeader, comparisonCsvValues, renderComparisonTable } from '../render/comparison-table.js';
 import { throwIfProblems } from '../usage-error.js';
 import { noteFor, resolveChartLook, type ChartLookFlags } from './chart.js';
 import { reportFormat } from './profile.js';
+import { dataStream } from '../render/terminal-text.js';
 
 /** Flags of `coachcode compare`. */
-export interface CompareFlags extends AnalysisFlags, GroupingFlags, ChartLookFlags {
+export interface CompareFlags extends CsvFlags, AnalysisFlags, GroupingFlags, ChartLookFlags {
   format?: string;
   totals?: boolean;
   bom?: boolean;
@@ -36,10 +39,12 @@ export async function compareCommand(paths: readonly string[], flags: CompareFla
   const settings = resolveAnalysis(flags, io.cwd, problems);
   const format = reportFormat(flags.format, io, 'table', problems);
   checkBom(flags.bom, format, ['csv'], problems);
+  // Data on a terminal shows control characters as escapes; tables escape their own cells.
+  const stdout = format === 'table' ? io.stdout : dataStream(io.stdout);
   const grouping = resolveGrouping(flags, problems);
   const look = resolveChartLook(flags, problems);
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
-  if (flags.chart !== undefined) checkOutputPath('--chart', flags.chart, expansion, io.cwd, problems);
+  if (flags.chart !== undefined) checkOutputPath('--chart', flags.chart, protectedInputs(expansion.inputs, flags, io.cwd), io.cwd, problems);
   throwIfProblems(problems);
 
   const quiet = flags.quiet ?? false;
@@ -54,9 +59,9 @@ export async function compareCommand(paths: readonly string[], flags: CompareFla
   });
   const groups = compareProfiles(profiles, { by: grouping.groupOf });
   const colors = createColors(colorLevel(io.env, io.stdout.isTTY));
-  if (format === 'table') await writeChunk(io.stdout, renderComparisonTable(groups, { codes, per100: look.measure === 'per100', colors, by: grouping.describe }));
-  else if (format === 'csv') await writeChunk(io.stdout, csvStart(flags.bom) + [comparisonCsvHeader(codes), ...comparisonCsvValues(groups, codes, flags.totals ?? false)].map(csvRow).join(''));
-  else await writeChunk(io.stdout, JSON.stringify({ by: grouping.describe, codes, groups }, null, 2) + '\n');
+  if (format === 'table') await writeChunk(stdout, renderComparisonTable(groups, { codes, per100: look.measure === 'per100', colors, by: grouping.describe }));
+  else if (format === 'csv') await writeChunk(stdout, csvStart(flags.bom) + [comparisonCsvHeader(codes), ...comparisonCsvValues(groups, codes, flags.totals ?? false)].map((row) => csvRow(row, csvOptions(flags))).join(''));
+  else await writeChunk(stdout, JSON.stringify({ by: grouping.describe, codes, groups }, null, 2) + '\n');
   if (flags.chart !== undefined && groups.length > 0) {
     const note = noteFor(io, quiet);
     const spec = compareChart(

@@ -8,6 +8,7 @@ import { Reporter } from '../batch/reporter.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import { writeChunk, type CliIo } from '../io.js';
 import { messages } from '../messages.js';
+import { csvOptions, type CsvFlags } from '../options/csv-options.js';
 import { resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
 import { CODERS_CSV_HEADER, EVALUATION_CSV_HEADER, coderCsvValues, evaluationCsvValues, renderCoderComparison, renderEvaluation } from '../render/agreement-report.js';
 import { colorLevel, createColors } from '../render/color.js';
@@ -15,9 +16,10 @@ import { checkBom, csvStart } from '../render/csv-output.js';
 import { DISAGREEMENTS_CSV_HEADER, disagreementCsvValues, disagreementRows, renderDisagreements } from '../render/disagreements.js';
 import { UsageError, throwIfProblems } from '../usage-error.js';
 import { reportFormat } from './profile.js';
+import { dataStream } from '../render/terminal-text.js';
 
 /** Flags of `coachcode evaluate`. */
-export interface EvaluateFlags extends AnalysisFlags {
+export interface EvaluateFlags extends CsvFlags, AnalysisFlags {
   gold: string[];
   coders?: string[];
   codes?: string[];
@@ -41,6 +43,8 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
   const format = reportFormat(flags.format, io, 'table', problems);
   checkBom(flags.bom, format, ['csv'], problems);
   const start = csvStart(flags.bom);
+  // Data on a terminal shows control characters as escapes; tables escape their own cells.
+  const stdout = format === 'table' ? io.stdout : dataStream(io.stdout);
   const classifier = classifierFor(settings);
   const codebookCodes = codeIds(classifier.codebook);
   let codes = flags.codes && flags.codes.length > 0 ? flags.codes : codebookCodes;
@@ -69,9 +73,9 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
     const comparison = compareCoders(codings, { codes, names: coderPaths.map((p) => basename(p)) });
     for (const d of comparison.diagnostics) reporter.warning(d);
     reporter.stop();
-    if (format === 'table') await writeChunk(io.stdout, renderCoderComparison(comparison, colors));
-    else if (format === 'csv') await writeChunk(io.stdout, start + [CODERS_CSV_HEADER, ...coderCsvValues(comparison)].map(csvRow).join(''));
-    else await writeChunk(io.stdout, JSON.stringify({ mode: 'coders', codes, files: coderPaths, ...comparison }, null, 2) + '\n');
+    if (format === 'table') await writeChunk(stdout, renderCoderComparison(comparison, colors));
+    else if (format === 'csv') await writeChunk(stdout, start + [CODERS_CSV_HEADER, ...coderCsvValues(comparison)].map((row) => csvRow(row, csvOptions(flags))).join(''));
+    else await writeChunk(stdout, JSON.stringify({ mode: 'coders', codes, files: coderPaths, ...comparison }, null, 2) + '\n');
     return failed ? 1 : 0;
   }
 
@@ -100,13 +104,13 @@ export async function evaluateCommand(paths: readonly string[], flags: EvaluateF
   const title = `${model} against ${goldName}`;
   if (flags.disagreements) {
     const rows = disagreementRows(evaluation.disagreements ?? [], machineTurns);
-    if (format === 'table') await writeChunk(io.stdout, renderDisagreements(rows, colors, messages.disagreementsTitle(title, codes, evaluation.turnCounts.matched), io.stdout.columns ?? 160));
-    else if (format === 'csv') await writeChunk(io.stdout, start + [DISAGREEMENTS_CSV_HEADER, ...disagreementCsvValues(rows)].map(csvRow).join(''));
-    else await writeChunk(io.stdout, JSON.stringify({ mode: 'disagreements', model, gold: flags.gold, inputs: paths, codes, turns: evaluation.turnCounts.matched, disagreements: rows }, null, 2) + '\n');
+    if (format === 'table') await writeChunk(stdout, renderDisagreements(rows, colors, messages.disagreementsTitle(title, codes, evaluation.turnCounts.matched), io.stdout.columns ?? 160));
+    else if (format === 'csv') await writeChunk(stdout, start + [DISAGREEMENTS_CSV_HEADER, ...disagreementCsvValues(rows)].map((row) => csvRow(row, csvOptions(flags))).join(''));
+    else await writeChunk(stdout, JSON.stringify({ mode: 'disagreements', model, gold: flags.gold, inputs: paths, codes, turns: evaluation.turnCounts.matched, disagreements: rows }, null, 2) + '\n');
     return failed ? 1 : 0;
   }
-  if (format === 'table') await writeChunk(io.stdout, renderEvaluation(evaluation, colors, title));
-  else if (format === 'csv') await writeChunk(io.stdout, start + [EVALUATION_CSV_HEADER, ...evaluationCsvValues(evaluation)].map(csvRow).join(''));
-  else await writeChunk(io.stdout, JSON.stringify({ mode: 'machine', model, gold: flags.gold, inputs: paths, ...evaluation }, null, 2) + '\n');
+  if (format === 'table') await writeChunk(stdout, renderEvaluation(evaluation, colors, title));
+  else if (format === 'csv') await writeChunk(stdout, start + [EVALUATION_CSV_HEADER, ...evaluationCsvValues(evaluation)].map((row) => csvRow(row, csvOptions(flags))).join(''));
+  else await writeChunk(stdout, JSON.stringify({ mode: 'machine', model, gold: flags.gold, inputs: paths, ...evaluation }, null, 2) + '\n');
   return failed ? 1 : 0;
 }

@@ -10,7 +10,7 @@ import type { CliIo } from '../io.js';
 import { messages } from '../messages.js';
 import { resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
-import { inputPathSet, outputClash } from '../output/output-paths.js';
+import { checkOutputFile, protectedInputs } from '../output/output-paths.js';
 import { buildQdpxProject, zipQdpxProject, type QdpxTranscript } from '../qdpx/write-project.js';
 import { EXPORT_FORMATS, isExportFormat } from '../render/output-format.js';
 import { throwIfProblems } from '../usage-error.js';
@@ -42,10 +42,8 @@ export async function exportCommand(paths: readonly string[], flags: ExportFlags
   const problems: string[] = [];
   const settings = resolveAnalysis(flags, io.cwd, problems);
   if (!isExportFormat(flags.format)) problems.push(messages.badChoice('--format', flags.format, EXPORT_FORMATS));
-  if (extname(flags.out).toLowerCase() !== '.qdpx') problems.push(messages.outputExtension('--out', flags.out, ['.qdpx']));
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
-  const clash = outputClash(flags.out, inputPathSet(expansion.inputs, io.cwd), io.cwd);
-  if (clash) problems.push(clash);
+  checkOutputFile('--out', flags.out, protectedInputs(expansion.inputs, flags, io.cwd), io.cwd, problems, ['.qdpx']);
   throwIfProblems(problems);
 
   const reporter = new Reporter(io, { quiet: flags.quiet ?? false, total: expansion.inputs.length + expansion.problems.length, label: 'exporting' });
@@ -68,7 +66,7 @@ export async function exportCommand(paths: readonly string[], flags: ExportFlags
     colors: codeColors(chartCodesOf(codebook, transcripts), codebook),
     ...(settings.anonymise ? { note: 'Speaker names were replaced by role labels (--anonymise).' } : {}),
   });
-  writeFileAtomic(resolve(io.cwd, flags.out), zipQdpxProject(project, date));
+  writeFileAtomic(resolve(io.cwd, flags.out), zipQdpxProject(project, date), flags.out);
   const coded = transcripts.reduce((n, t) => n + t.turns.filter((turn) => turn.codes.length > 0).length, 0);
   const turns = transcripts.reduce((n, t) => n + t.turns.length, 0);
   reporter.info(messages.exportDone(transcripts.length, turns, coded, flags.out));

@@ -6,15 +6,17 @@ import { runReported } from '../batch/run-reported.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import { writeChunk, type CliIo } from '../io.js';
 import { messages } from '../messages.js';
+import { csvOptions, type CsvFlags } from '../options/csv-options.js';
 import { resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
 import { colorLevel, createColors } from '../render/color.js';
 import { checkBom, csvStart } from '../render/csv-output.js';
 import { PROFILE_FORMATS, REPORT_FORMATS, isProfileFormat, isReportFormat, type ReportFormat } from '../render/output-format.js';
 import { PROFILE_LONG_CSV_HEADER, profileCsvHeader, profileCsvValues, profileLongCsvValues, renderProfileTable } from '../render/profile-table.js';
 import { throwIfProblems } from '../usage-error.js';
+import { dataStream } from '../render/terminal-text.js';
 
 /** Flags of `coachcode profile`. */
-export interface ProfileFlags extends AnalysisFlags {
+export interface ProfileFlags extends CsvFlags, AnalysisFlags {
   format?: string;
   bySpeaker?: boolean;
   totals?: boolean;
@@ -50,6 +52,8 @@ export async function profileCommand(paths: readonly string[], flags: ProfileFla
   const format = chooseFormat(flags.format, io, 'table', problems, [PROFILE_FORMATS, isProfileFormat]);
   checkBom(flags.bom, format, ['csv', 'csv-long'], problems);
   if (flags.totals && format === 'csv-long') problems.push(messages.totalsLong());
+  // Data on a terminal shows control characters as escapes; tables escape their own cells.
+  const stdout = format === 'table' ? io.stdout : dataStream(io.stdout);
   throwIfProblems(problems);
   const bySpeaker = flags.bySpeaker ?? false;
   const rows = { bySpeaker, totals: flags.totals ?? false };
@@ -62,23 +66,23 @@ export async function profileCommand(paths: readonly string[], flags: ProfileFla
   const profiles: Profile[] = [];
   let humanSources = 0;
 
-  if (format === 'csv') await writeChunk(io.stdout, csvStart(flags.bom) + csvRow(profileCsvHeader(codes)));
-  if (format === 'csv-long') await writeChunk(io.stdout, csvStart(flags.bom) + csvRow(PROFILE_LONG_CSV_HEADER));
-  if (format === 'json') await writeChunk(io.stdout, `{\n"codebook": ${JSON.stringify(codebookTag(classifier.codebook))},\n"codes": ${JSON.stringify(codes)},\n"transcripts": [\n`);
+  if (format === 'csv') await writeChunk(stdout, csvStart(flags.bom) + csvRow(profileCsvHeader(codes), csvOptions(flags)));
+  if (format === 'csv-long') await writeChunk(stdout, csvStart(flags.bom) + csvRow(PROFILE_LONG_CSV_HEADER, csvOptions(flags)));
+  if (format === 'json') await writeChunk(stdout, `{\n"codebook": ${JSON.stringify(codebookTag(classifier.codebook))},\n"codes": ${JSON.stringify(codes)},\n"transcripts": [\n`);
   await runReported(expansion, job, io, reporter, async (t) => {
     const profile = t.profile as Profile;
     let text: string;
     if (format === 'table') text = renderProfileTable(profile, { title: t.codesAreHuman ? messages.humanCodesTitle(t.source) : t.source, bySpeaker, colors });
-    else if (format === 'csv') text = profileCsvValues(profile, t.source, rows).map(csvRow).join('');
-    else if (format === 'csv-long') text = profileLongCsvValues(profile, t.source).map(csvRow).join('');
+    else if (format === 'csv') text = profileCsvValues(profile, t.source, rows).map((row) => csvRow(row, csvOptions(flags))).join('');
+    else if (format === 'csv-long') text = profileLongCsvValues(profile, t.source).map((row) => csvRow(row, csvOptions(flags))).join('');
     else text = (profiles.length ? ',\n' : '') + JSON.stringify(profile);
     profiles.push(profile);
     if (t.codesAreHuman) humanSources++;
-    await writeChunk(io.stdout, text);
+    await writeChunk(stdout, text);
   });
   const total = sumProfiles(TOTAL_NAME, profiles);
-  if (format === 'table' && profiles.length > 1) await writeChunk(io.stdout, renderProfileTable(total, { title: humanSources > 0 ? messages.humanCodesTitle(`all ${profiles.length} transcripts`) : `all ${profiles.length} transcripts`, bySpeaker, colors }));
-  if (format === 'csv' && rows.totals && profiles.length > 0) await writeChunk(io.stdout, profileCsvValues(total, TOTAL_NAME, rows).map(csvRow).join(''));
-  if (format === 'json') await writeChunk(io.stdout, `\n],\n"total": ${JSON.stringify(total)}\n}\n`);
+  if (format === 'table' && profiles.length > 1) await writeChunk(stdout, renderProfileTable(total, { title: humanSources > 0 ? messages.humanCodesTitle(`all ${profiles.length} transcripts`) : `all ${profiles.length} transcripts`, bySpeaker, colors }));
+  if (format === 'csv' && rows.totals && profiles.length > 0) await writeChunk(stdout, profileCsvValues(total, TOTAL_NAME, rows).map((row) => csvRow(row, csvOptions(flags))).join(''));
+  if (format === 'json') await writeChunk(stdout, `\n],\n"total": ${JSON.stringify(total)}\n}\n`);
   return reporter.failedFiles > 0 ? 1 : 0;
 }

@@ -12,6 +12,8 @@ import { resolveAnalysis, type AnalysisFlags } from '../options/analysis-options
 import { resolveGrouping, type GroupingFlags } from '../options/grouping.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { checkOutputPath } from '../output/chart-output.js';
+import { protectedInputs } from '../output/output-paths.js';
+import { terminalText } from '../render/terminal-text.js';
 import { throwIfProblems } from '../usage-error.js';
 import { noteFor, resolveChartLook } from './chart.js';
 
@@ -72,7 +74,7 @@ export async function reportCommand(paths: readonly string[], flags: ReportFlags
   const grouping = resolveGrouping(flags, problems);
   const look = resolveChartLook({ ...(flags.measure !== undefined ? { measure: flags.measure } : {}) }, problems);
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
-  checkOutputPath('--out', flags.out, expansion, io.cwd, problems, ['html']);
+  checkOutputPath('--out', flags.out, protectedInputs(expansion.inputs, flags, io.cwd), io.cwd, problems, ['html']);
   throwIfProblems(problems);
 
   const quiet = flags.quiet ?? false;
@@ -98,8 +100,8 @@ export async function reportCommand(paths: readonly string[], flags: ReportFlags
   let goldName = messages.goldFromInputs();
   if (flags.gold.length > 0) {
     const read = readCodings(flags.gold, settings, io.cwd);
-    for (const e of read.errors) io.stderr.write(formatDiagnostic(e) + '\n');
-    if (!quiet) for (const w of read.warnings) io.stderr.write(formatDiagnostic({ ...w, severity: 'warning' }) + '\n');
+    for (const e of read.errors) io.stderr.write(terminalText(formatDiagnostic(e)) + '\n');
+    if (!quiet) for (const w of read.warnings) io.stderr.write(terminalText(formatDiagnostic({ ...w, severity: 'warning' })) + '\n');
     goldFailed = read.errors.length > 0;
     gold = read.coding;
     goldName = flags.gold.map((g) => basename(g)).join(', ');
@@ -127,7 +129,7 @@ export async function reportCommand(paths: readonly string[], flags: ReportFlags
     },
     { onWarning: (w) => note(`${flags.out}: warning: ${w}`) },
   );
-  writeFileAtomic(resolve(io.cwd, flags.out), html);
+  writeFileAtomic(resolve(io.cwd, flags.out), html, flags.out);
   note(messages.wroteFile(flags.out));
   return failed > 0 || goldFailed ? 1 : 0;
 }

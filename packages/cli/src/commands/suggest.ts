@@ -6,15 +6,16 @@ import { Reporter } from '../batch/reporter.js';
 import { expandInputs } from '../inputs/expand-inputs.js';
 import type { CliIo } from '../io.js';
 import { messages } from '../messages.js';
+import { csvOptions, type CsvFlags } from '../options/csv-options.js';
 import { parseIntegerFlag, resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
-import { inputPathSet, outputClash } from '../output/output-paths.js';
+import { checkOutputFile, protectedInputs } from '../output/output-paths.js';
 import { selectTurns, type Candidate } from '../suggest/select-turns.js';
 import { csvStart } from '../render/csv-output.js';
 import { throwIfProblems } from '../usage-error.js';
 
 /** Flags of `coachcode suggest`. */
-export interface SuggestFlags extends AnalysisFlags {
+export interface SuggestFlags extends CsvFlags, AnalysisFlags {
   gold: string[];
   number: string;
   /** Pick for these codes only, and give the sheet only their columns. */
@@ -44,11 +45,8 @@ export async function suggestCommand(paths: readonly string[], flags: SuggestFla
   const problems: string[] = [];
   const settings = resolveAnalysis(flags, io.cwd, problems);
   const n = parseIntegerFlag('-n, --number', flags.number, 1, 1_000_000, problems);
-  if (extname(flags.out).toLowerCase() !== '.csv') problems.push(messages.outputExtension('--out', flags.out, ['.csv']));
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
-  const goldFiles = flags.gold.length > 0 ? expandInputs(flags.gold, { cwd: io.cwd, stdinName: settings.stdinName }).inputs : [];
-  const clash = outputClash(flags.out, inputPathSet([...expansion.inputs, ...goldFiles], io.cwd), io.cwd);
-  if (clash) problems.push(clash);
+  checkOutputFile('--out', flags.out, protectedInputs(expansion.inputs, flags, io.cwd), io.cwd, problems, ['.csv']);
   const classifier = classifierFor(settings);
   const codebookCodes = codeIds(classifier.codebook);
   for (const c of flags.codes ?? []) if (!codebookCodes.includes(c)) problems.push(messages.badChoice('--codes', c, codebookCodes));
@@ -83,7 +81,7 @@ export async function suggestCommand(paths: readonly string[], flags: SuggestFla
   const model = settings.model ?? defaultModel;
   const picked = selectTurns(candidates, { n, codes, thresholds: thresholdsOf(model, codes, settings.threshold) });
   const rows = picked.map((c) => [baseName(c.source), c.turn.turn, c.turn.speaker, c.turn.role, c.previous?.text ?? '', c.turn.text, ...codes.map(() => ''), c.turn.codes.join(';')]);
-  writeFileAtomic(resolve(io.cwd, flags.out), csvStart(flags.bom) + [sheetHeader(codes), ...rows].map(csvRow).join(''));
+  writeFileAtomic(resolve(io.cwd, flags.out), csvStart(flags.bom) + [sheetHeader(codes), ...rows].map((row) => csvRow(row, csvOptions(flags))).join(''), flags.out);
   reporter.info(messages.suggestDone(picked.length, new Set(picked.map((c) => c.source)).size, candidates.length, coded, flags.out));
   return read.failed ? 1 : 0;
 }

@@ -12,7 +12,7 @@ import { messages } from '../messages.js';
 import { parseIntegerFlag, readModel, resolveAnalysis, type AnalysisFlags } from '../options/analysis-options.js';
 import { resolveFit, type FitFlags } from '../options/fit-options.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
-import { inputPathSet, outputClash } from '../output/output-paths.js';
+import { checkOutputFile, protectedInputs } from '../output/output-paths.js';
 import { colorLevel, createColors } from '../render/color.js';
 import { renderCrossValidation } from '../render/cross-validation-report.js';
 import { UsageError, throwIfProblems } from '../usage-error.js';
@@ -27,18 +27,6 @@ export interface TrainFlags extends Omit<AnalysisFlags, 'model' | 'threshold'>, 
   /** Add the codebook's decision-rule examples to the fit, each counted this many times. */
   examples?: string;
   quiet?: boolean;
-}
-
-/** Checks the model output before anything runs: a `.json` file name, not a folder, not one of the inputs. */
-function checkModelOutput(out: string, inputs: readonly InputRef[], cwd: string, problems: string[]): void {
-  if (extname(out).toLowerCase() !== '.json') problems.push(messages.outputExtension('--out', out, ['.json']));
-  try {
-    if (statSync(resolve(cwd, out)).isDirectory()) problems.push(messages.outputIsFolder('--out', out));
-  } catch {
-    // Not there yet: it will be created.
-  }
-  const clash = outputClash(out, inputPathSet(inputs, cwd), cwd);
-  if (clash) problems.push(clash);
 }
 
 /**
@@ -64,9 +52,7 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
   const examples = flags.examples === undefined ? 0 : (parseIntegerFlag('--examples', flags.examples, 0, 1_000, problems) ?? 0);
   if (examples > 0 && codebookTag(base.codebook) !== codebookTag(cfbtCodebook)) problems.push(messages.trainExamplesCodebook(codebookTag(base.codebook), codebookTag(cfbtCodebook)));
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
-  const goldFiles = flags.gold.length > 0 ? expandInputs(flags.gold, { cwd: io.cwd, stdinName: settings.stdinName }).inputs : [];
-  const others: InputRef[] = [flags.base, flags.roles].flatMap((p) => (p === undefined ? [] : [{ kind: 'file' as const, path: p }]));
-  checkModelOutput(flags.out, [...expansion.inputs, ...goldFiles, ...others], io.cwd, problems);
+  checkOutputFile('--out', flags.out, protectedInputs(expansion.inputs, flags, io.cwd), io.cwd, problems, ['.json']);
   throwIfProblems(problems);
 
   // 2. Read the inputs' turns and the human coding, as evaluate does.
@@ -123,7 +109,7 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
 
   // 6. Write the model atomically, pretty-printed.
   // The model codes the codebook it was fitted to (its codes beyond the base's were learnt from scratch).
-  writeFileAtomic(resolve(io.cwd, flags.out), JSON.stringify({ ...classifier.model, codebook: codebookTag(base.codebook) }, null, 2) + '\n');
+  writeFileAtomic(resolve(io.cwd, flags.out), JSON.stringify({ ...classifier.model, codebook: codebookTag(base.codebook) }, null, 2) + '\n', flags.out);
   reporter.info(messages.trainDone(used.turns, used.files, fitted, flags.out));
   return read.failed ? 1 : 0;
 }

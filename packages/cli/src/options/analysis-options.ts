@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputText } from '../fs/read-input-file.js';
 import { extname, resolve } from 'node:path';
 import {
   CoachcodeError,
@@ -98,7 +98,7 @@ function readRolesFile(path: string, cwd: string, problems: string[]): RolesFile
   }
   let text: string;
   try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
+    text = readInputText(resolve(cwd, path));
   } catch (error) {
     problems.push(messages.rolesFileUnreadable(path, (error as Error).message));
     return undefined;
@@ -134,7 +134,7 @@ export function readCodebook(path: string, cwd: string, problems: string[]): Cod
 function readJsonFile<T>(path: string, cwd: string, problems: string[], unreadable: (detail: string) => string, parse: (value: unknown, source: string) => T): T | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
+    value = JSON.parse(readInputText(resolve(cwd, path)));
   } catch (error) {
     problems.push(unreadable((error as Error).message));
     return undefined;

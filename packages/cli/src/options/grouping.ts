@@ -1,4 +1,4 @@
-import { fileStem, type Profile } from '@coachcode/core';
+import { fileStem, own, type Profile } from '@coachcode/core';
 import { messages } from '../messages.js';
 
 /** How transcripts are put into groups for `compare`, `chart --type compare` and `report`. */
@@ -49,7 +49,7 @@ export function resolveGrouping(flags: GroupingFlags, problems: string[]): { des
   return {
     describe: by,
     groupOf: (p) => {
-      const v = p.metadata[by];
+      const v = own(p.metadata, by);
       return v === undefined || String(v) === '' ? `(no ${by})` : String(v);
     },
   };

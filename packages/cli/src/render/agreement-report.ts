@@ -2,6 +2,7 @@ import type { AgreementTable, CoderComparison, Evaluation } from '@coachcode/cor
 import type { ChalkInstance } from 'chalk';
 import { messages } from '../messages.js';
 import { renderTable, type Cell, type Column } from './table.js';
+import { terminalText } from './terminal-text.js';
 
 /** A statistic with two decimals, or `–` when it is undefined (a code never given by anyone …). */
 export function stat(x: number | null | undefined): string {
@@ -69,12 +70,12 @@ export function renderAgreementTable(table: AgreementTable, colors: ChalkInstanc
 /** The whole evaluation for the terminal: totals, per code, per role, confusion, missing and extra turns. */
 export function renderEvaluation(e: Evaluation, colors: ChalkInstance, title: string): string {
   const out: string[] = [];
-  out.push(colors.bold(title));
+  out.push(colors.bold(terminalText(title)));
   out.push(colors.dim(`gold turns ${e.turnCounts.gold} · coded turns ${e.turnCounts.predicted} · matched ${e.turnCounts.matched} · files paired ${e.files.length}`));
   out.push('');
   out.push(renderAgreementTable(e, colors));
   for (const [role, table] of Object.entries(e.byRole ?? {})) {
-    out.push(colors.bold(`role: ${role}`) + colors.dim(` · ${table.turns} turns`));
+    out.push(colors.bold(terminalText(`role: ${role}`)) + colors.dim(` · ${table.turns} turns`));
     out.push(renderAgreementTable(table, colors));
   }
   const labels = e.confusion.map((r) => r.gold);
@@ -118,9 +119,9 @@ export function evaluationCsvValues(e: Evaluation): unknown[][] {
 
 /** Coder against coder for the terminal: kappa per pair and code, then Krippendorff's alpha per code. */
 export function renderCoderComparison(c: CoderComparison, colors: ChalkInstance): string {
-  const out: string[] = [colors.bold(`agreement between ${c.coders.length} codings: ${c.coders.join(', ')}`), ''];
+  const out: string[] = [colors.bold(terminalText(`agreement between ${c.coders.length} codings: ${c.coders.join(', ')}`)), ''];
   for (const p of c.pairs) {
-    out.push(colors.bold(`${p.a} vs ${p.b}`) + colors.dim(` · ${p.turns} turns coded by both`));
+    out.push(colors.bold(terminalText(`${p.a} vs ${p.b}`)) + colors.dim(` · ${p.turns} turns coded by both`));
     out.push(
       renderTable(
         [{ header: 'code' }, { header: 'n', align: 'right' }, { header: 'kappa', align: 'right' }, { header: 'agree', align: 'right' }, { header: 'note' }],

@@ -1,4 +1,4 @@
-import type { ProfileGroup, ProfileRow } from '@coachcode/core';
+import { own, type ProfileGroup, type ProfileRow } from '@coachcode/core';
 import type { ChalkInstance } from 'chalk';
 import { codeColors } from './code-colors.js';
 import { profileRowValues } from './profile-table.js';
@@ -44,7 +44,7 @@ export function renderComparisonTable(groups: readonly ProfileGroup[], options: 
       String(l.row.turns),
       `${Math.round(l.row.wordShare * 100)}%`,
       ...codes.map((c): Cell => {
-        const v = options.per100 ? (l.row.per100[c] ?? 0) : (l.row.counts[c] ?? 0);
+        const v = (options.per100 ? own(l.row.per100, c) : own(l.row.counts, c)) ?? 0;
         const text = options.per100 ? v.toFixed(1) : String(v);
         return v > 0 ? { text, style: color(c) } : { text, style: colors.dim };
       }),

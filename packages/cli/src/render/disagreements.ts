@@ -1,7 +1,8 @@
-import type { CodedTurn, Disagreement } from '@coachcode/core';
+import { dict, own, type CodedTurn, type Disagreement } from '@coachcode/core';
 import type { ChalkInstance } from 'chalk';
 import { messages } from '../messages.js';
 import { renderTable } from './table.js';
+import { terminalText } from './terminal-text.js';
 
 /** One disagreement with the machine's turn: what the table, CSV and JSON show. */
 export interface DisagreementRow {
@@ -37,7 +38,7 @@ export function disagreementRows(disagreements: readonly Disagreement[], turns: 
       machine: d.predicted.codes,
       missed: d.missed,
       extra: d.extra,
-      scores: Object.fromEntries(differing.map((c) => [c, t?.scores[c] ?? null]).filter(([, s]) => s !== null)) as Record<string, number>,
+      scores: dict(differing.flatMap((c) => { const s = own(t?.scores, c); return s === undefined ? [] : [[c, s] as const]; })),
       evidence: (t?.evidence ?? []).filter((e) => d.extra.includes(e.code)).map((e) => ({ ...e, text: (t?.text ?? '').slice(e.start, e.end) })),
     };
   });
@@ -67,7 +68,7 @@ export function disagreementCsvValues(rows: readonly DisagreementRow[]): unknown
 
 /** The disagreements as a text table, with a title line. */
 export function renderDisagreements(rows: readonly DisagreementRow[], colors: ChalkInstance, title: string, width: number): string {
-  const head = `${colors.bold(title)}\n`;
+  const head = `${colors.bold(terminalText(title))}\n`;
   if (rows.length === 0) return `${head}${messages.noDisagreements()}\n`;
   const textWidth = Math.max(20, width - 80);
   return (

@@ -1,7 +1,8 @@
-import type { Profile, ProfileRow } from '@coachcode/core';
+import { own, type Profile, type ProfileRow } from '@coachcode/core';
 import type { ChalkInstance } from 'chalk';
 import { codeColors } from './code-colors.js';
 import { renderTable, type Cell, type Column } from './table.js';
+import { terminalText } from './terminal-text.js';
 
 /** One row of a profile as laid out in tables and CSV: a role, a speaker, or the whole transcript. */
 export interface ProfileLine {
@@ -45,12 +46,12 @@ export function renderProfileTable(profile: Profile, options: { title: string; b
       String(l.row.questions.open),
       String(l.row.questions.closed),
       ...profile.codes.map((c): Cell => {
-        const n = l.row.counts[c] ?? 0;
+        const n = own(l.row.counts, c) ?? 0;
         return n > 0 ? { text: String(n), style: color(c) } : { text: '0', style: colors.dim };
       }),
     ];
   });
-  const heading = colors.bold(options.title) + colors.dim(` · ${profile.total.turns} turns · ${profile.codebook}`);
+  const heading = colors.bold(terminalText(options.title)) + colors.dim(` · ${profile.total.turns} turns · ${profile.codebook}`);
   return `${heading}\n${renderTable(columns, rows, colors)}\n`;
 }
 
@@ -70,8 +71,8 @@ export function profileRowValues(row: ProfileRow, codes: readonly string[]): unk
     round4(row.turnShare),
     row.questions.open,
     row.questions.closed,
-    ...codes.map((c) => row.counts[c] ?? 0),
-    ...codes.map((c) => round4(row.per100[c] ?? 0)),
+    ...codes.map((c) => own(row.counts, c) ?? 0),
+    ...codes.map((c) => round4(own(row.per100, c) ?? 0)),
   ];
 }
 

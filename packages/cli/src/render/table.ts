@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { terminalText } from './terminal-text.js';
 
 /** One cell: its plain text and how to colour it (colour never changes the width). */
 export interface Cell {
@@ -42,11 +43,12 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
     columns.map((col, i) => {
       const raw = row[i] ?? '';
       const cell: Cell = typeof raw === 'string' ? { text: raw } : raw;
-      const text = (col.maxWidth !== undefined ? truncate(cell.text, col.maxWidth) : cell.text).replace(/[\r\n\t]+/g, ' ');
+      const plain = terminalText(cell.text);
+      const text = col.maxWidth !== undefined ? truncate(plain, col.maxWidth) : plain;
       return { text, ...(cell.style ? { style: cell.style } : {}) };
     }),
   );
-  const widths = columns.map((col, i) => Math.max(textWidth(col.header), ...cells.map((r) => textWidth(r[i]?.text ?? ''))));
+  const widths = columns.map((col, i) => cells.reduce((w, r) => Math.max(w, textWidth(r[i]?.text ?? '')), textWidth(col.header)));
   const line = (parts: string[]) => parts.join('  ').replace(/\s+$/, '');
   const header = line(columns.map((c, i) => colors.bold(pad(c.header, widths[i] ?? 0, c.align ?? 'left'))));
   const body = cells.map((r) =>

@@ -1,4 +1,4 @@
-import type { CodedTurn } from '@coachcode/core';
+import { own, type CodedTurn } from '@coachcode/core';
 
 /** A turn that could be hand-coded next, with the machine's coding of it. */
 export interface Candidate {
@@ -53,7 +53,7 @@ export function selectTurns(candidates: readonly Candidate[], options: SelectOpt
   const queues = options.codes.map((code) => {
     const t = logit(options.thresholds[code] ?? 0.5);
     return candidates
-      .map((c, i) => ({ i, d: Math.abs(logit(c.turn.scores[code] ?? 0) - t) }))
+      .map((c, i) => ({ i, d: Math.abs(logit(own(c.turn.scores, code) ?? 0) - t) }))
       .sort((a, b) => a.d - b.d || a.i - b.i)
       .map((x) => x.i);
   });
