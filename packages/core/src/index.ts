@@ -38,9 +38,13 @@ export type { RolesFile, TranscriptAttributes } from './roles/roles-file.js';
 
 // step 5: classify
 export type { ClassifyOptions, TurnClassifier } from './classify/classifier.js';
-export { createClassifier, parseModel } from './classify/linear-classifier.js';
+export { analyzeForFit, createClassifier, parseModel } from './classify/linear-classifier.js';
+export { fitOpenModel, OPEN_FIT_DEFAULTS } from './classify/fit-open.js';
+export { chooseThreshold } from './classify/thresholds.js';
+export type { HeldOutScore } from './classify/thresholds.js';
+export type { AnalysedTrainingConversation, OpenFitOptions, OpenTrainingConversation } from './classify/fit-open.js';
 export type { ClassifierOptions, LinearTurnClassifier } from './classify/linear-classifier.js';
-export { defaultModel } from './classify/default-model.js';
+export { cuesModel, defaultModel } from './classify/builtin-models.js';
 export { handModel } from './classify/hand-model.js';
 export { ModelSchema, modelTag } from './classify/model.js';
 export type { Model } from './classify/model.js';
@@ -52,7 +56,8 @@ export { CUES } from './classify/cues.js';
 export type { Cue } from './classify/cues.js';
 
 // step 6: aggregate
-export { classifyQuestions, countWords, profileTurns } from './aggregate/profile.js';
+export { profileTurns } from './aggregate/profile.js';
+export { asksQuestion, classifyQuestions, countWords, isQuestion, splitSentences, stem, words } from './language/index.js';
 export type { Profile, ProfileOptions, ProfileRow } from './aggregate/profile.js';
 
 // output

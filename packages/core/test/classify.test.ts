@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier, parseModel } from '../src/classify/linear-classifier.js';
-import { defaultModel } from '../src/classify/default-model.js';
+import { defaultModel } from '../src/classify/builtin-models.js';
 import { CoachcodeError } from '../src/errors.js';
 import type { Model } from '../src/classify/model.js';
 import { cfbtDecisionExamples, exampleConversation } from '../src/codebook/examples.js';

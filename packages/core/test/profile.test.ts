@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyQuestions, countWords, profileTurns } from '../src/aggregate/profile.js';
+import { classifyQuestions, countWords } from '../src/language/index.js';
+import { profileTurns } from '../src/aggregate/profile.js';
 import { cfbtCodebook } from '../src/codebook/cfbt.js';
 import type { CodedTurn } from '../src/model/turn.js';
 

@@ -5,6 +5,7 @@ import {
   INPUT_FORMATS,
   attributesFor,
   cfbtCodebook,
+  cuesModel,
   defaultModel,
   formatDiagnostic,
   handModel,
@@ -112,12 +113,12 @@ function readRolesFile(path: string, cwd: string, problems: string[]): RolesFile
   }
 }
 
-/** The built-in models, by id: `--model cfbt-hand` codes with the hand weights alone. */
-const BUILTIN_MODELS: ReadonlyMap<string, Model> = new Map([defaultModel, handModel].map((m) => [m.id, m]));
+/** The built-in models, by id: `--model cfbt-hand` codes with the hand weights alone, `--model cfbt-cues` with the previous default. */
+const BUILTIN_MODELS: ReadonlyMap<string, Model> = new Map([defaultModel, cuesModel, handModel].map((m) => [m.id, m]));
 
 /**
  * The model a flag (`--model`, `train --base`) names: a built-in model's id (`cfbt-default`,
- * `cfbt-hand`), or a model file, read and validated; problems are recorded.
+ * `cfbt-cues`, `cfbt-hand`), or a model file, read and validated; problems are recorded.
  */
 export function readModel(flag: string, path: string, cwd: string, problems: string[]): Model | undefined {
   const builtin = BUILTIN_MODELS.get(path.trim());

@@ -4,7 +4,7 @@ import type { Role } from '../model/role.js';
 import { ROLES } from '../model/role.js';
 import type { CodedTurn } from '../model/turn.js';
 import { dict } from '../model/dict.js';
-import { isQuestion } from '../classify/text-features.js';
+import { classifyQuestions, countWords } from '../language/index.js';
 
 /** Counts for one group of turns (a role or a speaker within a transcript, or a total). */
 export interface ProfileRow {
@@ -31,33 +31,6 @@ export interface Profile {
   byRole: Partial<Record<Role, ProfileRow>>;
   bySpeaker: Record<string, ProfileRow & { role: Role }>;
   metadata: Record<string, string | number | boolean>;
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-/** An open question's start, after any fillers ("Okay, so what…", "and how…"). */
-const OPEN_START = /^\W*(?:(?:so|and|but|okay|ok|right|um|uh|erm|well|now)\W+)*(?:what|why|how|when|where|who|which|tell me|talk me|describe|explain|in what way)\b/i;
-
-/** Counts the words of a text (letters/digits runs, contractions kept whole). */
-export function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0;
-}
-
-/**
- * Splits text into its questions and says whether each is open or closed. A question is a
- * sentence ending in `?`, or, as speech recognisers write it, a last sentence left without end
- * punctuation that opens like a question ("how did it go", "did you mark them").
- */
-export function classifyQuestions(text: string): { open: number; closed: number } {
-  const result = { open: 0, closed: 0 };
-  const sentences = text.split(/(?<=[.!?])\s+/);
-  sentences.forEach((sentence, i) => {
-    const s = sentence.trim();
-    const unpunctuatedLast = i === sentences.length - 1 && s !== '' && !/[.!?]$/.test(s) && isQuestion(s, false);
-    if (!s.endsWith('?') && !unpunctuatedLast) return;
-    if (OPEN_START.test(s)) result.open++;
-    else result.closed++;
-  });
-  return result;
 }
 
 /** A row of zeros; `counts` and `per100` are keyed by code without a prototype (codes are user text). */

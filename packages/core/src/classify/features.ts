@@ -1,7 +1,8 @@
 import type { Turn } from '../model/turn.js';
 import { BACKCHANNEL_ONLY, CUES, ONLY_TOKENS } from './cues.js';
 import { FUNCTION_WORDS } from './lexicon.js';
-import { contentStems, isQuestion, isTagQuestion, words } from './text-features.js';
+import { contentStems, isQuestion, isTagQuestion, words } from '../language/index.js';
+import { addOpenFeatures, isOpenFeature } from './open-features.js';
 
 /** A feature that fired on a turn, with the span of text behind it (if any). */
 export interface FeatureHit {
@@ -16,7 +17,7 @@ export type TurnFeatures = Map<string, FeatureHit>;
 /** What the classifier knows about the conversation around a turn. */
 export interface TurnContext {
   /** The nearest earlier turn by another speaker, with its features and challenge score. */
-  previous?: { turn: Turn; features: TurnFeatures; challenge: number };
+  previous?: { turn: Turn; features: TurnFeatures; challenge: number; tokens?: readonly string[] | undefined };
   /** Content stems of recent turns by other speakers (most recent first, up to 3 turns). */
   recentOther: readonly Set<string>[];
   /** Stem → index of the last turn that used it; with `index`, finds non-adjacent earlier use (4+ turns back). */
@@ -32,6 +33,11 @@ export interface TurnContext {
    * those a model weighs. All of them when absent (for fitting).
    */
   lexical?: ReadonlySet<string>;
+  /**
+   * Open-vocabulary features (open-features.ts) to compute: `true` for all of them (for fitting),
+   * a set for those a model weighs, absent for none.
+   */
+  open?: true | ReadonlySet<string>;
 }
 
 /** Per-turn facts computed once and reused as context by later turns. */
@@ -39,6 +45,8 @@ export interface TurnAnalysis {
   features: TurnFeatures;
   stems: Set<string>;
   words: number;
+  /** The turn's lower-cased words (kept when open-vocabulary features are computed, for the next turns). */
+  tokens?: readonly string[];
 }
 
 const CHALLENGE_CUES = ['cue:why-question', 'cue:what-if', 'cue:evidence-question', 'cue:alternative', 'cue:critical-feedback', 'cue:stretch'];
@@ -117,7 +125,7 @@ function addLexical(tokens: readonly string[], starts: readonly number[], f: Tur
 /** `prev:<name>` for each cue and context feature of the previous turn (those in `wanted`). */
 function addPrevious(pf: TurnFeatures, f: TurnFeatures, wanted: ReadonlySet<string> | undefined): void {
   for (const [name, hit] of pf) {
-    if (isDerived(name)) continue;
+    if (isDerived(name) || isOpenFeature(name)) continue;
     const prevName = named('prev:', name);
     if (!wanted || wanted.has(prevName)) set(f, prevName, hit.value);
   }
@@ -227,6 +235,10 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
     addLexical(tokens, starts, f, ctx.lexical);
     // What the previous turn was, feature by feature, for fitted weights.
     if (prev) addPrevious(prev.features, f, ctx.lexical);
+  }
+  if (ctx.open) {
+    addOpenFeatures(tokens, starts, prev?.tokens, turn.role, f, ctx.open === true ? undefined : ctx.open);
+    return { features: f, stems, words: n, tokens };
   }
   return { features: f, stems, words: n };
 }

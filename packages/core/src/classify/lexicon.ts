@@ -1,4 +1,4 @@
-import { STOP_WORDS } from './text-features.js';
+import { STOP_WORDS } from '../language/index.js';
 
 /**
  * The closed word list of the lexical features: the stop words of the overlap measures (pronouns,

@@ -5,9 +5,11 @@ import { CoachcodeError } from '../errors.js';
 import { messages } from '../messages.js';
 import type { CodedTurn, Evidence, Turn } from '../model/turn.js';
 import type { ClassifyOptions, TurnClassifier } from './classifier.js';
-import { defaultModel } from './default-model.js';
+import { defaultModel } from './builtin-models.js';
 import type { FeatureHit, TurnAnalysis, TurnContext } from './features.js';
 import { extractFeatures, isDerived } from './features.js';
+import { handModel } from './hand-model.js';
+import { isOpenFeature } from './open-features.js';
 import type { Model } from './model.js';
 import { ModelSchema, modelTag } from './model.js';
 import { fitModel, type FitOptions } from './fit.js';
@@ -21,6 +23,16 @@ export interface ClassifierOptions {
 }
 
 const PUNCTUATION = /[.?!,]/;
+
+/** Least contribution to a code's logit for which a feature of an open model is listed as evidence. */
+const OPEN_EVIDENCE = 0.25;
+/** Most evidence spans listed per code of an open model. */
+const MAX_EVIDENCE = 6;
+
+/** How a feature is named in evidence: a cue by its id, a word feature by its name (`w2:do you`). */
+function evidenceName(name: string): string {
+  return name.startsWith('cue:') ? name.slice(4) : name;
+}
 
 /** Least contribution to a code's score for which a `word:` feature is listed as evidence. */
 const WORD_EVIDENCE = 0.5;
@@ -46,7 +58,7 @@ export function isPunctuated(turns: readonly Turn[]): boolean {
  * a turn's challenge score, which later turns use (a reasoned reply to a challenge is itself
  * challenge).
  */
-export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnalysis) => number, lexical?: ReadonlySet<string>): TurnAnalysis[] {
+export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnalysis) => number, lexical?: ReadonlySet<string>, open?: true | ReadonlySet<string>): TurnAnalysis[] {
   const punctuated = isPunctuated(turns);
   const lastSeen = new Map<string, number>();
   const out: TurnAnalysis[] = [];
@@ -68,13 +80,35 @@ export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnaly
       punctuated,
     };
     if (lexical) ctx.lexical = lexical;
-    if (p >= 0) ctx.previous = { turn: turns[p] as Turn, features: (out[p] as TurnAnalysis).features, challenge: challenge[p] ?? 0 };
+    if (open) ctx.open = open;
+    if (p >= 0) {
+      const pa = out[p] as TurnAnalysis;
+      ctx.previous = { turn: turns[p] as Turn, features: pa.features, challenge: challenge[p] ?? 0, tokens: pa.tokens };
+    }
     const a = extractFeatures(turn, ctx);
     out.push(a);
     challenge.push(score(a));
     for (const s of a.stems) lastSeen.set(s, i);
   }
   return out;
+}
+
+const HAND_CHALLENGE_BIAS = handModel.codes.challenge?.bias ?? 0;
+const HAND_CHALLENGE = new Map(Object.entries(handModel.codes.challenge?.weights ?? {}));
+
+/** The hand model's challenge score of an analysed turn: the context every `open` model is fitted and coded with. */
+export function handChallenge(a: TurnAnalysis): number {
+  let z = HAND_CHALLENGE_BIAS;
+  for (const [name, hit] of a.features) {
+    const w = HAND_CHALLENGE.get(name);
+    if (w !== undefined) z += w * hit.value;
+  }
+  return sigmoid(z);
+}
+
+/** Every feature of a conversation's turns (cues, context, closed-list and open words), for fitting an `open` model. */
+export function analyzeForFit(turns: readonly Turn[]): TurnAnalysis[] {
+  return analyzeConversation(turns, handChallenge, undefined, true);
 }
 
 /** A turn classifier with explainable weights: its model, and a `fit` that returns another like it. */
@@ -101,6 +135,8 @@ class LinearClassifier implements LinearTurnClassifier {
   private readonly thresholds: Float64Array;
   /** The lexical and previous-turn features the model weighs (only these are computed). */
   private readonly lexical = new Set<string>();
+  /** The open-vocabulary features the model weighs, when it is an `open` model. */
+  private readonly open: Set<string> | undefined;
   private readonly challenge: number;
 
   constructor(model: Model, codebook: Codebook) {
@@ -110,6 +146,7 @@ class LinearClassifier implements LinearTurnClassifier {
     this.codes = codeIds(codebook);
     this.biases = Float64Array.from(this.codes, (c) => model.codes[c]?.bias ?? 0);
     this.clips = Float64Array.from(this.codes, (c) => model.codes[c]?.clipped?.limit ?? Infinity);
+    this.open = model.features === 'open' ? new Set() : undefined;
     this.thresholds = Float64Array.from(this.codes, (c) => (model.codes[c] ? (model.codes[c].threshold ?? model.threshold) : NaN));
     const put = (table: Map<string, Float64Array>, name: string, i: number, weight: number): void => {
       let row = table.get(name);
@@ -123,7 +160,8 @@ class LinearClassifier implements LinearTurnClassifier {
         [this.clipped, w?.clipped?.weights ?? {}],
       ] as const) {
         for (const [name, weight] of Object.entries(weights)) {
-          if (isDerived(name)) this.lexical.add(name);
+          if (this.open && isOpenFeature(name)) this.open.add(name);
+          else if (isDerived(name)) this.lexical.add(name);
           put(this.table, name, i, weight);
           put(group, name, i, weight);
         }
@@ -159,6 +197,14 @@ class LinearClassifier implements LinearTurnClassifier {
 
   private challengeScore = (a: TurnAnalysis): number => this.challengeOf(this.logits(a));
 
+  /**
+   * The challenge score later turns see as context: the model's own, or for an `open` model the
+   * hand model's (so the context features it was fitted on are the ones it sees when coding).
+   */
+  private contextScore(z: Float64Array, a: TurnAnalysis): number {
+    return this.open ? handChallenge(a) : this.challengeOf(z);
+  }
+
   classify(turns: readonly Turn[], options: ClassifyOptions = {}): CodedTurn[] {
     // analyzeConversation asks for each turn's challenge score once, in order: keep its logits.
     const logits: Float64Array[] = [];
@@ -167,9 +213,10 @@ class LinearClassifier implements LinearTurnClassifier {
       (a) => {
         const z = this.logits(a);
         logits.push(z);
-        return this.challengeOf(z);
+        return this.contextScore(z, a);
       },
       this.lexical,
+      this.open,
     );
     return turns.map((turn, i) => this.code(turn, analyses[i] as TurnAnalysis, logits[i] as Float64Array, options));
   }
@@ -200,6 +247,17 @@ class LinearClassifier implements LinearTurnClassifier {
           const row = hit.end > hit.start ? this.table.get(name) : undefined;
           if (row) spans.push([name, hit, row]);
         }
+      }
+      if (this.open) {
+        // An open model: the spans that pushed the code up most, strongest first, with their weight.
+        const pushed: Evidence[] = [];
+        for (const [name, hit, row] of spans) {
+          const push = (row[i] as number) * hit.value;
+          if (push >= OPEN_EVIDENCE) pushed.push({ code, cue: evidenceName(name), start: hit.start, end: hit.end, weight: round2(push) });
+        }
+        pushed.sort((x, y) => (y.weight as number) - (x.weight as number) || x.start - y.start);
+        evidence.push(...pushed.slice(0, MAX_EVIDENCE));
+        continue;
       }
       for (const [name, hit, row] of spans) {
         const weight = row[i] as number;

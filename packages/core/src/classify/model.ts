@@ -19,6 +19,21 @@ export const CodeWeightsSchema = z.object({
 });
 export type CodeWeights = z.infer<typeof CodeWeightsSchema>;
 
+/** A model's card: its recipe, its training data, and its scores on data it did not see. */
+export const ModelCardSchema = z.object({
+  /** The recipe, in words and by name. */
+  recipe: z.string(),
+  /** The training data: per source, conversations and turns. */
+  data: z.array(z.object({ source: z.string(), conversations: z.number().int(), turns: z.number().int() })),
+  /** A hash of the training data and recipe, so a check can tell whether the model is in step with them. */
+  dataHash: z.string().optional(),
+  /** How the per-code thresholds were chosen. */
+  thresholds: z.string().optional(),
+  /** Kappa per code (and `macro`) on held-out data, by what was held out. */
+  validation: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+});
+export type ModelCard = z.infer<typeof ModelCardSchema>;
+
 /** A classifier model file (`model.json`), validated on load. */
 export const ModelSchema = z.object({
   format: z.literal('coachcode-model'),
@@ -28,8 +43,16 @@ export const ModelSchema = z.object({
   codebook: z.string(),
   threshold: z.number().min(0).max(1),
   codes: z.record(z.string(), CodeWeightsSchema),
+  /**
+   * The features the model weighs: `cues` (cue, context and closed-list word features; the
+   * default) or `open` (the same plus open-vocabulary words and word pairs of the turn and the
+   * previous turn, see open-features.ts).
+   */
+  features: z.enum(['cues', 'open']).optional(),
   /** How the weights were obtained, for provenance. */
   trainedOn: z.string().optional(),
+  /** The model's card: what it was trained on, with which recipe, and what it scored where. */
+  card: ModelCardSchema.optional(),
 });
 export type Model = z.infer<typeof ModelSchema>;
 

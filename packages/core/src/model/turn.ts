@@ -23,6 +23,11 @@ export interface Evidence {
   /** Offsets into the turn's `text` (UTF-16 code units, end exclusive). */
   start: number;
   end: number;
+  /**
+   * What the feature added to the code's logit (its weight times its value), for models that
+   * weigh words (`features: "open"`); absent for cue models.
+   */
+  weight?: number;
 }
 
 /** A turn with machine codes. */

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { dict } from '../model/dict.js';
 import type { Role } from '../model/role.js';
 import type { Turn } from '../model/turn.js';
-import { classifyQuestions, countWords } from '../aggregate/profile.js';
+import { asksQuestion, countWords } from '../language/index.js';
 import { speakerKey } from '../segment/segment-turns.js';
 import { messages } from '../messages.js';
 
@@ -127,12 +127,6 @@ function guessRoles(
   }
   for (const key of names.keys()) if (roles.has(key) && basis[names.get(key) ?? key] === 'none') basis[names.get(key) ?? key] = 'guess';
   if (guessed.length > 0) warnings.push({ code: 'roles-guessed', severity: 'warning', message: messages.rolesGuessed(guessed), ...(source ? { source } : {}) });
-}
-
-/** Whether a turn asks a question (see {@link classifyQuestions}). */
-function asksQuestion(text: string): boolean {
-  const q = classifyQuestions(text);
-  return q.open + q.closed > 0;
 }
 
 function rate(s: { turns: number; questions: number } | undefined): number {

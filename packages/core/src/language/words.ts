@@ -1,3 +1,5 @@
+// Words and stems: the one place where text is cut into words (language/ is shared by the
+// classifier, the role guess and the profiles).
 import { stemmer } from 'stemmer';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -48,18 +50,7 @@ export function contentStems(tokens: readonly string[]): string[] {
   return out;
 }
 
-const AUX_START = /^\W*(?:(?:so|and|but|okay|ok|um|uh|well|oh|right|now)\W+)*(?:is|are|was|were|do|does|did|have|has|had|can|could|would|will|should|shall|may|might|must|isn't|aren't|wasn't|don't|doesn't|didn't|haven't|hasn't|can't|couldn't|wouldn't|won't|shouldn't)\s+(?:i|you|we|they|he|she|it|that|this|there|the|those|these|anyone|anybody|everyone|someone|any|all|your)\b/i;
-const WH_START = /^\W*(?:(?:so|and|but|okay|ok|um|uh|well|oh|right|now)\W+)*(?:what|why|how|when|where|who|which)\b/i;
-const TAG = /\b(?:right|isn't it|don't you|doesn't it|aren't they|wasn't it|didn't you|yeah|no|eh|okay|is that right|you know what i mean)\W*\?\s*$/i;
-
-/** Whether a turn asks a question: a `?`, or (in unpunctuated speech transcripts) a wh- or inverted start. */
-export function isQuestion(text: string, punctuated: boolean): boolean {
-  if (text.includes('?')) return true;
-  if (punctuated) return false;
-  return WH_START.test(text) || AUX_START.test(text);
-}
-
-/** Whether a question is a tag or closed check (`…, right?`). */
-export function isTagQuestion(text: string): boolean {
-  return TAG.test(text);
+/** Counts the words of a text (letters/digits runs, contractions kept whole). */
+export function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
 }

@@ -1,0 +1,230 @@
+import type { Turn } from '../model/turn.js';
+import type { TurnAnalysis } from './features.js';
+import type { CodeWeights, Model } from './model.js';
+import { isOpenFeature } from './open-features.js';
+
+/**
+ * Human-coded training data for {@link fitOpenModel}: one conversation, where it comes from, and
+ * which codes its coders considered.
+ */
+export interface OpenTrainingConversation {
+  /** The turns; only turns with `humanCodes` are learnt from. */
+  turns: readonly Turn[];
+  /** Where the conversation comes from (`fixtures`, `mrda`, a researcher's corpus…): sources are weighted and get their own bias. */
+  source: string;
+  /**
+   * The unit that counts for the vocabulary rule (a word is learnt only if it occurs in at least
+   * `minConversations` different groups): the conversation, or a larger unit.
+   */
+  group: string;
+  /** Codes the coders considered; a code learns only from turns scored for it (default: every code). */
+  scored?: readonly string[];
+  /** Weight of each of its turns (default 1), multiplied by its source's weight. */
+  weight?: number;
+}
+
+/** Options of {@link fitOpenModel}. */
+export interface OpenFitOptions {
+  /** L2 penalty on every weight, per unit of training weight (default 1e-3). */
+  l2?: number;
+  /** Passes over the data (default 150). */
+  epochs?: number;
+  /** Adam step size (default 0.05). */
+  learningRate?: number;
+  /** Words and word pairs are learnt only if they occur in at least this many groups (default 3). */
+  minConversations?: number;
+  /**
+   * Total weight of each source relative to the first source given (the coaching data): a
+   * source of 40,000 turns with weight 1 counts as much as the first source's turns together.
+   * Default: each source's turns count 1 each.
+   */
+  sourceWeights?: Readonly<Record<string, number>>;
+  /**
+   * Give every source other than `primary` its own copy of each feature (and its own bias), learnt
+   * alongside the shared weights and left out of the model: what is peculiar to a corpus's coding
+   * goes there, what the sources share stays (Daumé's feature augmentation). Default true.
+   */
+  adapt?: boolean;
+  /** The source whose coding the model follows where sources disagree (default: the first source given). */
+  primary?: string;
+  /** Per-code thresholds (default 0.5 for every code). */
+  thresholds?: Readonly<Record<string, number>>;
+  /** Features never learnt (by prefix), e.g. `['word:', 'first']`. */
+  exclude?: readonly string[];
+  /** Words and word pairs are learnt only if at least this many training turns have them (default 5). */
+  minTurns?: number;
+  /** Learn at most this many open-vocabulary features, the most frequent (default 30,000). */
+  maxVocabulary?: number;
+  /** Keep at most this many features per code (by |weight|), for a small model (default: all). */
+  maxFeatures?: number;
+}
+
+/** The defaults of {@link OpenFitOptions}. */
+export const OPEN_FIT_DEFAULTS = { l2: 1e-3, epochs: 150, learningRate: 0.05, minConversations: 3, minTurns: 5, maxVocabulary: 30_000 } as const;
+
+/** A conversation with its turns' features, as the fit sees it. */
+export interface AnalysedTrainingConversation extends OpenTrainingConversation {
+  analyses: readonly TurnAnalysis[];
+}
+
+interface Rows {
+  /** CSR: features of row r are idx[ptr[r]..ptr[r+1]). */
+  ptr: Int32Array;
+  idx: Int32Array;
+  val: Float32Array;
+  /** Per row and code: 1 positive, 0 negative, -1 not scored. */
+  y: Int8Array;
+  w: Float64Array;
+  n: number;
+}
+
+/**
+ * Fits a multi-label linear model (one logistic output per code) from scratch over cue, context
+ * and open-vocabulary features. Deterministic full-batch Adam with L2; sources are weighted and,
+ * with `adapt`, get feature copies of their own that are learnt but not kept.
+ */
+export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, codes: readonly string[], data: readonly AnalysedTrainingConversation[], options: OpenFitOptions = {}): Model {
+  const l2 = options.l2 ?? OPEN_FIT_DEFAULTS.l2;
+  const epochs = options.epochs ?? OPEN_FIT_DEFAULTS.epochs;
+  const lr = options.learningRate ?? OPEN_FIT_DEFAULTS.learningRate;
+  const minGroups = options.minConversations ?? OPEN_FIT_DEFAULTS.minConversations;
+  const exclude = options.exclude ?? [];
+  const primary = options.primary ?? data[0]?.source ?? '';
+  const adapt = options.adapt ?? true;
+  const K = codes.length;
+
+  // 1. Vocabulary: features with no transcript words are kept; words and word pairs only when
+  //    they occur in enough different groups.
+  const minTurns = options.minTurns ?? OPEN_FIT_DEFAULTS.minTurns;
+  const maxVocabulary = options.maxVocabulary ?? OPEN_FIT_DEFAULTS.maxVocabulary;
+  const groupsOf = new Map<string, Set<string>>();
+  const turnsWith = new Map<string, number>();
+  for (const c of data) {
+    c.turns.forEach((t, i) => {
+      const a = c.analyses[i];
+      if (!t.humanCodes || !a) return;
+      for (const k of a.features.keys()) {
+        turnsWith.set(k, (turnsWith.get(k) ?? 0) + 1);
+        let g = groupsOf.get(k);
+        if (!g) groupsOf.set(k, (g = new Set()));
+        if (g.size < minGroups) g.add(c.group);
+      }
+    });
+  }
+  const closed: string[] = [];
+  const open: string[] = [];
+  for (const [k, g] of groupsOf) {
+    if (exclude.some((p) => k.startsWith(p))) continue;
+    if (!isOpenFeature(k)) closed.push(k);
+    else if (g.size >= minGroups && (turnsWith.get(k) ?? 0) >= minTurns) open.push(k);
+  }
+  open.sort((a, b) => (turnsWith.get(b) ?? 0) - (turnsWith.get(a) ?? 0) || (a < b ? -1 : 1));
+  const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const names = [...closed, ...open.slice(0, maxVocabulary)].sort(byName);
+  const D = names.length;
+  const index = new Map(names.map((k, j) => [k, j]));
+  const sources = [...new Set(data.map((c) => c.source))];
+  const others = adapt ? sources.filter((s) => s !== primary) : [];
+  // Parameter layout: [shared D | copy for others[0] D | …], then the biases (shared, then one per other source).
+  const P = D * (1 + others.length);
+  const biasAt = (s: number): number => P + s;
+  const total = P + 1 + (adapt ? others.length : 0);
+
+  // 2. Rows, with each source's weight spread over its turns.
+  const turnsOf = new Map<string, number>();
+  for (const c of data) turnsOf.set(c.source, (turnsOf.get(c.source) ?? 0) + c.turns.filter((t) => t.humanCodes).length * (c.weight ?? 1));
+  const primaryTurns = turnsOf.get(sources[0] ?? '') ?? 1;
+  const ptr: number[] = [0];
+  const idx: number[] = [];
+  const val: number[] = [];
+  const y: number[] = [];
+  const w: number[] = [];
+  for (const c of data) {
+    const sw = options.sourceWeights?.[c.source];
+    const scale = sw === undefined ? 1 : (sw * primaryTurns) / (turnsOf.get(c.source) || 1);
+    const copy = others.indexOf(c.source);
+    const scored = new Set(c.scored ?? codes);
+    c.turns.forEach((t, i) => {
+      const a = c.analyses[i];
+      if (!t.humanCodes || !a) return;
+      for (const [k, h] of a.features) {
+        const j = index.get(k);
+        if (j === undefined) continue;
+        idx.push(j);
+        val.push(h.value);
+        if (copy >= 0) {
+          idx.push(D * (1 + copy) + j);
+          val.push(h.value);
+        }
+      }
+      idx.push(biasAt(0));
+      val.push(1);
+      if (copy >= 0) {
+        idx.push(biasAt(1 + copy));
+        val.push(1);
+      }
+      ptr.push(idx.length);
+      const human = new Set(t.humanCodes);
+      for (const code of codes) y.push(scored.has(code) ? (human.has(code) ? 1 : 0) : -1);
+      w.push((c.weight ?? 1) * scale);
+    });
+  }
+  const rows: Rows = { ptr: Int32Array.from(ptr), idx: Int32Array.from(idx), val: Float32Array.from(val), y: Int8Array.from(y), w: Float64Array.from(w), n: w.length };
+
+  // 3. Full-batch Adam on the weighted log loss of every code at once, plus L2 (not on biases).
+  const theta = new Float64Array(total * K);
+  const m = new Float64Array(total * K);
+  const v = new Float64Array(total * K);
+  const g = new Float64Array(total * K);
+  const wsum = new Float64Array(K);
+  for (let r = 0; r < rows.n; r++) for (let k = 0; k < K; k++) if ((rows.y[r * K + k] as number) >= 0) wsum[k] = (wsum[k] as number) + (rows.w[r] as number);
+  const z = new Float64Array(K);
+  for (let e = 1; e <= epochs; e++) {
+    g.fill(0);
+    for (let r = 0; r < rows.n; r++) {
+      z.fill(0);
+      const from = rows.ptr[r] as number;
+      const to = rows.ptr[r + 1] as number;
+      for (let q = from; q < to; q++) {
+        const base = (rows.idx[q] as number) * K;
+        const x = rows.val[q] as number;
+        for (let k = 0; k < K; k++) z[k] = (z[k] as number) + (theta[base + k] as number) * x;
+      }
+      const wr = rows.w[r] as number;
+      for (let k = 0; k < K; k++) {
+        const label = rows.y[r * K + k] as number;
+        z[k] = label < 0 ? 0 : (wr * (1 / (1 + Math.exp(-(z[k] as number))) - label)) / (wsum[k] as number);
+      }
+      for (let q = from; q < to; q++) {
+        const base = (rows.idx[q] as number) * K;
+        const x = rows.val[q] as number;
+        for (let k = 0; k < K; k++) g[base + k] = (g[base + k] as number) + (z[k] as number) * x;
+      }
+    }
+    const b1 = 1 - 0.9 ** e;
+    const b2 = 1 - 0.999 ** e;
+    for (let p = 0; p < total * K; p++) {
+      const gp = (g[p] as number) + (p < P * K ? l2 * (theta[p] as number) : 0);
+      m[p] = 0.9 * (m[p] as number) + 0.1 * gp;
+      v[p] = 0.999 * (v[p] as number) + 0.001 * gp * gp;
+      theta[p] = (theta[p] as number) - (lr * ((m[p] as number) / b1)) / (Math.sqrt((v[p] as number) / b2) + 1e-8);
+    }
+  }
+
+  // 4. The shared weights only, rounded; the sources' own copies are dropped.
+  const out: Record<string, CodeWeights> = {};
+  codes.forEach((code, k) => {
+    let kept = names.map((name, j) => [name, round3(theta[j * K + k] as number)] as const).filter(([, x]) => x !== 0);
+    if (options.maxFeatures !== undefined && kept.length > options.maxFeatures) {
+      kept = [...kept].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, options.maxFeatures);
+      kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+    out[code] = { bias: round3(theta[biasAt(0) * K + k] as number), weights: Object.fromEntries(kept), threshold: options.thresholds?.[code] ?? 0.5 };
+  });
+  return { format: 'coachcode-model', id: base.id, version: base.version, codebook: base.codebook, threshold: 0.5, features: 'open', codes: out };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+

@@ -1,0 +1,93 @@
+// Training and measuring data for the default model, loaded the same way by
+// scripts/train-default-model.mjs, scripts/validate-recipe.mjs and scripts/bench-quality.mjs.
+//
+//  - fixtures: the project's own coded conversations (fixtures/gold), split by fixtures/split.json
+//    into the tuning part (fitted to) and the held-out part (only ever scored), with the author
+//    (the round and writer) of each in fixtures/authors.json;
+//  - examples: the codebook's decision-rule examples (core's cfbtDecisionExamples);
+//  - mrda: ../shared/benchmarks/mrda, real meetings with three mapped codes; the Bed* meetings
+//    are kept out of every fit, for measuring;
+//  - coaching-authors and talkmoves: measuring only, never fitted to (their licences and the
+//    owner's rule); loaded by the bench alone.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const shared = join(root, '../shared/benchmarks');
+
+export async function loadCore() {
+  return import(join(root, 'packages/core/dist/index.js')).catch(() => {
+    console.error('packages/core/dist is missing; run `pnpm build` first');
+    process.exit(2);
+  });
+}
+
+function readJsonl(file) {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
+/** Gold records (with `text`) as turns carrying `humanCodes`. */
+function turnsOfRecords(records) {
+  return records.map((r) => ({ turn: r.turn, speaker: r.speaker, role: r.role, text: r.text, humanCodes: r.codes }));
+}
+
+/** The coded fixtures of one part (`tune` or `heldout`), each with its author. */
+export function loadFixtures(part) {
+  const split = JSON.parse(readFileSync(join(root, 'fixtures/split.json'), 'utf8'));
+  const authors = JSON.parse(readFileSync(join(root, 'fixtures/authors.json'), 'utf8'));
+  return split[part].map((stem) => {
+    const records = readJsonl(join(root, 'fixtures/gold', `${stem}.jsonl`));
+    return { name: stem, source: 'fixtures', author: authors[stem] ?? 'unknown', group: stem, scored: records[0]?.scored, turns: turnsOfRecords(records) };
+  });
+}
+
+/** The codebook's decision-rule examples, each a conversation scored for the codes it requires or rules out. */
+export function loadExamples(core) {
+  return core.cfbtDecisionExamples.map((e, i) => {
+    const turns = core.exampleConversation(e);
+    const last = turns.at(-1);
+    last.humanCodes = [...e.codes];
+    return { name: `example-${i + 1}`, source: 'examples', author: 'codebook', group: `example-${i + 1}`, scored: [...e.codes, ...e.notCodes], turns };
+  });
+}
+
+/**
+ * A benchmark set of ../shared/benchmarks: its transcripts read and segmented by coachcode as a
+ * user's would be, with the gold codes put on the turns. `filter(file)` picks transcripts.
+ */
+export function loadBenchmark(core, set, filter = () => true) {
+  const dir = join(shared, set);
+  if (!existsSync(dir)) return undefined;
+  const gold = new Map();
+  for (const r of readJsonl(join(dir, 'gold.jsonl'))) {
+    if (!gold.has(r.file)) gold.set(r.file, []);
+    gold.get(r.file).push(r);
+  }
+  const rolesFile = join(dir, 'roles.json');
+  const roles = existsSync(rolesFile) ? JSON.parse(readFileSync(rolesFile, 'utf8')) : {};
+  const out = [];
+  for (const file of readdirSync(join(dir, 'transcripts')).sort()) {
+    if (!filter(file) || !gold.has(file)) continue;
+    const records = gold.get(file);
+    const a = core.analyze(readFileSync(join(dir, 'transcripts', file)), { source: file, roles: roles[file] ? { speakers: roles[file] } : {} });
+    const turns = a.turns.map((t, i) => {
+      const r = records[i];
+      const turn = { turn: t.turn, speaker: t.speaker, role: t.role, text: t.text };
+      if (r) turn.humanCodes = r.codes;
+      return turn;
+    });
+    out.push({ name: file, source: set, author: set, group: file, scored: records[0]?.scored, turns, recordCount: records.length });
+  }
+  return out;
+}
+
+/** MRDA meetings: `measure` (the Bed* meetings, never fitted) or `train` (the others). */
+export function loadMrda(core, part) {
+  return loadBenchmark(core, 'mrda', (file) => (part === 'measure') === /^mrda-Bed/.test(file));
+}
+
+export const CODES = ['summary', 'acceptance', 'challenge', 'continuity', 'dissonance'];
