@@ -50,31 +50,50 @@ if (check) {
   process.exit(0);
 }
 
+/** Weights kept per code, tried by leave-one-author-out. */
+const SIZES = [Infinity, 8000, 4000, 2000, 1000, 500];
 const t0 = Date.now();
 const analyse = (c) => ({ ...c, analyses: core.analyzeForFit(c.turns) });
 const F = fixtures.map(analyse);
 const E = examples.map(analyse);
 const M = mrda.map(analyse);
 
-// 1. Leave one author out: held-out scores, thresholds, card.
+/** The model with only its `keep` strongest weights per code (by absolute value): a smaller file. */
+function prune(model, keep) {
+  if (keep === Infinity) return model;
+  const codes = {};
+  for (const [code, w] of Object.entries(model.codes)) {
+    const kept = Object.entries(w.weights).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1)).slice(0, keep);
+    codes[code] = { ...w, weights: Object.fromEntries(kept.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, Math.round(x * 100) / 100])) };
+  }
+  return { ...model, codes };
+}
+
+// 1. Leave one author out: held-out scores for each model size, thresholds, card.
 const authors = [...new Set(F.map((c) => c.author))];
-const heldOut = [];
+const heldOut = new Map(SIZES.map((n) => [n, []]));
 for (const author of authors) {
   const model = recipe.fit(core, { coaching: F.filter((c) => c.author !== author), examples: E, mrda: M });
-  for (const c of F.filter((x) => x.author === author)) heldOut.push(...scoreModel(model, c));
+  for (const n of SIZES) {
+    const pruned = prune(model, n);
+    for (const c of F.filter((x) => x.author === author)) heldOut.get(n).push(...scoreModel(pruned, c));
+  }
   console.error(`train:default: held out ${author} (${Math.round((Date.now() - t0) / 1000)} s)`);
 }
-const thresholds = {};
-for (const code of CODES) {
-  const scores = heldOut.filter((x) => x.scored.includes(code)).map((x) => ({ score: x.scores[code], human: x.human.has(code) }));
-  thresholds[code] = core.chooseThreshold(scores);
-}
-const atHalf = kappaTable(heldOut, CODES);
-const rethreshold = heldOut.map((x) => ({ ...x, machine: new Set(CODES.filter((c) => x.scores[c] >= thresholds[c])) }));
-const atChosen = kappaTable(rethreshold, CODES);
+const chosenFor = (items) => Object.fromEntries(CODES.map((code) => [code, core.chooseThreshold(items.filter((x) => x.scored.includes(code)).map((x) => ({ score: x.scores[code], human: x.human.has(code) })))]));
+const rethreshold = (items, t) => items.map((x) => ({ ...x, machine: new Set(CODES.filter((c) => x.scores[c] >= t[c])) }));
+const bySize = SIZES.map((n) => {
+  const t = chosenFor(heldOut.get(n));
+  return { n, thresholds: t, atHalf: kappaTable(heldOut.get(n), CODES), atChosen: kappaTable(rethreshold(heldOut.get(n), t), CODES) };
+});
+for (const s of bySize) console.log(`weights per code ${s.n}: leave one author out macro ${s.atHalf.macro} at 0.5, ${s.atChosen.macro} at chosen thresholds ${JSON.stringify(s.atChosen.perCode)}`);
+// The smallest model within 0.005 of the best macro kappa (at chosen thresholds).
+const best = Math.max(...bySize.map((s) => s.atChosen.mean));
+const chosen = [...bySize].reverse().find((s) => s.atChosen.mean >= best - 0.005);
+const { thresholds, atHalf, atChosen } = chosen;
 
-// 2. The final fit.
-const fitted = recipe.fit(core, { coaching: F, examples: E, mrda: M });
+// 2. The final fit, pruned to the chosen size.
+const fitted = prune(recipe.fit(core, { coaching: F, examples: E, mrda: M }), chosen.n);
 const turnsOf = (cs) => cs.reduce((n, c) => n + c.turns.filter((t) => t.humanCodes).length, 0);
 const asNumbers = (t) => ({ ...Object.fromEntries(Object.entries(t.perCode).map(([c, k]) => [c, Number(k)])), macro: Number(t.macro) });
 const model = {
@@ -89,7 +108,7 @@ const model = {
       { source: 'MRDA meetings (not Bed*)', conversations: M.length, turns: turnsOf(M) },
     ],
     dataHash,
-    thresholds: 'per code, the best kappa over the pooled leave-one-author-out scores of the fixtures (0.1–0.9)',
+    thresholds: `per code, the best kappa over the pooled leave-one-author-out scores of the fixtures (0.1–0.9); ${chosen.n === Infinity ? 'every weight kept' : `the ${chosen.n} strongest weights of each code kept (sizes tried: ${SIZES.join(', ')}; the smallest within 0.005 of the best macro kappa)`}`,
     validation: {
       'fixtures, leave one author out, threshold 0.5': asNumbers(atHalf),
       'fixtures, leave one author out, chosen thresholds (in-sample for the thresholds)': asNumbers(atChosen),
@@ -99,5 +118,5 @@ const model = {
 writeFileSync(target, `${JSON.stringify(model)}\n`);
 const weights = Object.values(model.codes).reduce((n, c) => n + Object.keys(c.weights).length, 0);
 console.log(`train:default: wrote ${target} (${weights} weights, ${Math.round(readFileSync(target).length / 1024)} KB, ${Math.round((Date.now() - t0) / 1000)} s)`);
-console.log(`leave one author out, threshold 0.5: ${JSON.stringify(atHalf.perCode)} macro ${atHalf.macro}`);
+console.log(`kept ${chosen.n} weights per code; leave one author out, threshold 0.5: ${JSON.stringify(atHalf.perCode)} macro ${atHalf.macro}`);
 console.log(`leave one author out, chosen thresholds ${JSON.stringify(thresholds)}: ${JSON.stringify(atChosen.perCode)} macro ${atChosen.macro}`);

@@ -15,7 +15,7 @@ export function scoreModel(model, conversation) {
   const scored = conversation.scored ?? [];
   return coded.flatMap((t, i) => {
     const human = conversation.turns[i].humanCodes;
-    return human ? [{ scored, human: new Set(human), machine: new Set(t.codes), scores: t.scores }] : [];
+    return human ? [{ scored: conversation.turns[i].scored ?? scored, human: new Set(human), machine: new Set(t.codes), scores: t.scores }] : [];
   });
 }
 

@@ -28,7 +28,7 @@ export function fitTfidf(conversations, codes, { minDf = 2, l2 = 1e-4, epochs = 
   const first = totals.get(conversations[0]?.source) ?? 1;
   for (const c of conversations) {
     const weight = ((c.weight ?? 1) * first) / totals.get(c.source);
-    c.turns.forEach((t, i) => t.humanCodes && docs.push({ terms: terms(c.turns, i), y: new Set(t.humanCodes), scored: c.scored ?? codes, weight }));
+    c.turns.forEach((t, i) => t.humanCodes && docs.push({ terms: terms(c.turns, i), y: new Set(t.humanCodes), scored: t.scored ?? c.scored ?? codes, weight }));
   }
   const meanWeight = docs.reduce((s, d) => s + d.weight, 0) / Math.max(1, docs.length);
   const df = new Map();
@@ -78,7 +78,7 @@ export function fitTfidf(conversations, codes, { minDf = 2, l2 = 1e-4, epochs = 
           for (const [j, v] of x) z += w[j] * v;
           if (z >= 0) machine.add(code);
         }
-        return [{ scored: conversation.scored ?? codes, human: new Set(t.humanCodes), machine }];
+        return [{ scored: t.scored ?? conversation.scored ?? codes, human: new Set(t.humanCodes), machine }];
       });
     },
   };

@@ -41,7 +41,9 @@ export function loadFixtures(part) {
   const authors = JSON.parse(readFileSync(join(root, 'fixtures/authors.json'), 'utf8'));
   return split[part].map((stem) => {
     const records = readJsonl(join(root, 'fixtures/gold', `${stem}.jsonl`));
-    return { name: stem, source: 'fixtures', author: authors[stem] ?? 'unknown', group: stem, scored: records[0]?.scored, turns: turnsOfRecords(records) };
+    // The author is the round of writing (r1-a and r1-b wrote in the same round): leave-one-author-out folds.
+    const author = (authors[stem] ?? 'unknown').replace(/-[a-z]$/, '');
+    return { name: stem, source: 'fixtures', author, group: stem, scored: records[0]?.scored, turns: turnsOfRecords(records) };
   });
 }
 
@@ -51,7 +53,8 @@ export function loadExamples(core) {
     const turns = core.exampleConversation(e);
     const last = turns.at(-1);
     last.humanCodes = [...e.codes];
-    return { name: `example-${i + 1}`, source: 'examples', author: 'codebook', group: `example-${i + 1}`, scored: [...e.codes, ...e.notCodes], turns };
+    // One group for all of them: a word must be in 3 transcripts, whatever the examples say.
+    return { name: `example-${i + 1}`, source: 'examples', author: 'codebook', group: 'codebook-examples', scored: [...e.codes, ...e.notCodes], turns };
   });
 }
 
@@ -77,10 +80,14 @@ export function loadBenchmark(core, set, filter = () => true) {
     const turns = a.turns.map((t, i) => {
       const r = records[i];
       const turn = { turn: t.turn, speaker: t.speaker, role: t.role, text: t.text };
-      if (r) turn.humanCodes = r.codes;
+      if (r) {
+        turn.humanCodes = r.codes;
+        turn.scored = r.scored; // per turn: talkmoves scores summary on the teacher's turns only
+      }
       return turn;
     });
-    out.push({ name: file, source: set, author: set, group: file, scored: records[0]?.scored, turns, recordCount: records.length });
+    if (records.length !== turns.length) console.error(`${set}/${file}: ${records.length} gold turns, coachcode segmented ${turns.length}`);
+    out.push({ name: file, source: set, author: set, group: file, scored: records[0]?.scored, turns });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { FIT_DEFAULTS, INPUT_FORMATS } from '@coachcode/core';
+import { FIT_DEFAULTS, INPUT_FORMATS, OPEN_FIT_DEFAULTS } from '@coachcode/core';
 import { Command, Option } from 'commander';
 // Only the option lists: the chart renderer (Vega) is loaded by the commands that draw.
 import { CHART_KINDS, COMPARE_LAYOUTS, MEASURES } from '@coachcode/charts/options';
@@ -41,7 +41,7 @@ function withAnalysisOptions(cmd: Command, options: { classifier?: boolean } = {
     .option('--no-guess', 'leave roles unknown instead of guessing them from how people talk');
   if (options.classifier ?? true) {
     cmd
-      .option('--model <file>', 'classifier model JSON (validated on load), or a built-in model: cfbt-default (the default), cfbt-hand (the hand weights alone)')
+      .option('--model <file>', 'classifier model JSON (validated on load), or a built-in model: cfbt-default (the default), cfbt-cues (the previous default), cfbt-hand (the hand weights alone)')
       .option('--threshold <score>', 'assign a code when its score is at least this (0–1; default: the model\'s own thresholds)');
   }
   return cmd
@@ -208,16 +208,16 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
   )
     .requiredOption('-o, --out <file>', 'the model file to write (.json; written whole or not at all, never over an input)')
     .option('-g, --gold <path>', 'human coding: gold JSONL, CSV with a turn column (0/1 code columns or a codes column), or transcripts with code columns; a file or folder (repeatable). Default: the human codes the inputs carry', collectPaths, [])
-    .option('--base <file>', 'the model to start from and pull towards: a model JSON or a built-in model, as for --model (default: cfbt-default)')
+    .option('--base <file>', 'the model to start from and pull towards: a model JSON or a built-in model, as for --model, or none to fit from scratch (default: cfbt-default)')
     .option('--codes <codes>', 'fit only these codes, the others keep the base weights (comma-separated; default: every code the human coding scores)', collect)
-    .option('--prior <strength>', `pull of each weight the base model sets towards its value (L2, 0 or more; default ${FIT_DEFAULTS.prior}): larger keeps closer to the base`)
+    .option('--prior <strength>', `pull of each weight towards the base model's value (L2, 0 or more; default ${OPEN_FIT_DEFAULTS.l2} for open models, ${FIT_DEFAULTS.prior} for cue models): larger keeps closer to the base`)
     .option('--prior-new <strength>', 'pull towards 0 of the weights of features the base does not weigh, such as word: features (L2, 0 or more; default: --prior)')
     .option('--keep-bias', "keep each code's bias (how often it fires by default) at the base model's value")
     .option('--keep-prior', 'keep the weights the base model sets, and fit only the features it does not weigh (word:, first:, prev: features)')
     .option('--clip <limit>', "hold what the features the base does not weigh add to a code's score within ±limit (above 0): they go into the code's clipped weights, so they can tip a borderline turn but never outweigh a cue")
-    .option('--epochs <n>', `passes over the coded turns (default ${FIT_DEFAULTS.epochs})`)
+    .option('--epochs <n>', `passes over the coded turns (default ${OPEN_FIT_DEFAULTS.epochs} for open models, ${FIT_DEFAULTS.epochs} for cue models)`)
     .option('--learning-rate <rate>', `step size of the updates (above 0; default ${FIT_DEFAULTS.learningRate})`)
-    .option('--min-count <n>', `a feature the base does not weigh gets a weight only if at least this many coded turns have it (default ${FIT_DEFAULTS.minCount})`)
+    .option('--min-count <n>', `a feature the base does not weigh gets a weight only if at least this many coded turns have it (default ${OPEN_FIT_DEFAULTS.minTurns} for open models, ${FIT_DEFAULTS.minCount} for cue models)`)
     .option('--id <id>', 'id of the new model, written in every record coded with it (default: the base id with -fitted)')
     .option('--examples <n>', "add the codebook's decision-rule examples (docs/codebook.md) to the fit, each counted n times, so the fitted weights keep to its rules; each code is then fitted on its own (the built-in model used 10)")
     .option('--folds <k>', 'first cross-validate by transcript: fit to all folds but one, code that one, in turn; print per code the kappa of the base and of the fitted models on the held-out transcripts (2 to the number of coded transcripts)')
@@ -230,6 +230,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
         ['coachcode train --gold human.csv sessions/ --codes challenge,dissonance --out model.json', 'fit two codes; the others keep the built-in weights'],
         ['coachcode train --gold coded/ sessions/ --examples 10 --out model.json', "fit, holding the weights to the codebook's decision rules"],
         ['coachcode train --gold more.jsonl more/ --base model.json --id our-school --out model-2.json', 'start from an earlier model'],
+        ['coachcode train --gold coded.jsonl sessions/ --base none --folds 5 --out model.json', 'fit from scratch to your own coding, cross-validated'],
         ['coachcode evaluate --model model.json --gold held-out/ held-out/', 'measure it on coded transcripts not used for training'],
       ]),
     )

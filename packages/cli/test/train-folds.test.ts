@@ -35,7 +35,7 @@ describe('coachcode train --folds on fixtures (tune stems only)', () => {
   it('prints per code the human-coded turns, the base kappa and the held-out fitted kappa, as evaluate measures them', async () => {
     const dir = tempTree({});
     const out = join(dir, 'model.json');
-    const r = await runCli(['train', ...goldFlags(STEMS), ...STEMS.map(transcriptOf), '--folds', '3', '--out', out], { cwd: REPO });
+    const r = await runCli(['train', '--base', 'cfbt-cues', ...goldFlags(STEMS), ...STEMS.map(transcriptOf), '--folds', '3', '--out', out], { cwd: REPO });
     expect(r.code, r.stderr).toBe(0);
     const turns = STEMS.reduce((n, s) => n + goldRecords(s).length, 0);
     expect(r.stdout).toContain(`cross-validation by transcript: 3 folds of 3 transcripts (one transcript out at a time), ${turns} human-coded turns`);
@@ -53,7 +53,7 @@ describe('coachcode train --folds on fixtures (tune stems only)', () => {
     for (const held of STEMS) {
       const others = STEMS.filter((s) => s !== held);
       const fold = join(dir, `without-${held}.json`);
-      expect((await runCli(['train', ...goldFlags(others), ...others.map(transcriptOf), '--out', fold, '-q'], { cwd: REPO })).code).toBe(0);
+      expect((await runCli(['train', '--base', 'cfbt-cues', ...goldFlags(others), ...others.map(transcriptOf), '--out', fold, '-q'], { cwd: REPO })).code).toBe(0);
       const c = await runCli(['code', '--model', fold, transcriptOf(held), '--format', 'jsonl', '-q'], { cwd: REPO });
       coded.push(c.stdout);
     }
@@ -74,12 +74,12 @@ describe('coachcode train --folds on fixtures (tune stems only)', () => {
 describe('coachcode train --folds on invented files', () => {
   it('prints the table on standard output, also with --quiet; without --folds nothing', async () => {
     const cwd = tempTree(TWO_TALKS);
-    const quiet = await runCli(['train', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', '--folds', '2', '--out', 'm.json', '-q'], { cwd });
+    const quiet = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', '--folds', '2', '--out', 'm.json', '-q'], { cwd });
     expect(quiet.code, quiet.stderr).toBe(0);
     expect(quiet.stderr).toBe('');
     expect(quiet.stdout).toContain('cross-validation by transcript: 2 folds of 2 transcripts (one transcript out at a time), 12 human-coded turns');
     expect(tableRows(quiet.stdout).get('dissonance')?.slice(0, 2)).toEqual(['12', '4']);
-    const plain = await runCli(['train', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', '--out', 'n.json', '-q'], { cwd });
+    const plain = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', '--out', 'n.json', '-q'], { cwd });
     expect(plain.stdout).toBe('');
     // The model written is the same with or without --folds.
     expect(readFileSync(join(cwd, 'm.json'), 'utf8')).toBe(readFileSync(join(cwd, 'n.json'), 'utf8'));
@@ -89,12 +89,12 @@ describe('coachcode train --folds on invented files', () => {
     // summary is scored on turns 1-3 only (where it is absent); the other codes on all six.
     const rows = TALK_CODES.map(([t, codes]) => [t, t <= 3 ? codes : codes.filter((c) => c !== 'summary'), t <= 3 ? CODES : CODES.filter((c) => c !== 'summary')] as const);
     const cwd = tempTree({ 'a.txt': TALK, 'b.txt': TALK, 'c.txt': TALK, 'gold.jsonl': ['a.txt', 'b.txt', 'c.txt'].map((f) => talkGold(rows, f)).join('') });
-    const r = await runCli(['train', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', 'c.txt', '--folds', '3', '--out', 'm.json', '-q'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', 'c.txt', '--folds', '3', '--out', 'm.json', '-q'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const table = tableRows(r.stdout);
     expect(table.get('summary')?.slice(0, 2)).toEqual(['9', '0']);
     expect(table.get('challenge')?.slice(0, 2)).toEqual(['18', '3']);
-    const some = await runCli(['train', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', 'c.txt', '--folds', '3', '--codes', 'challenge,dissonance', '--out', 'n.json', '-q'], { cwd });
+    const some = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', 'c.txt', '--folds', '3', '--codes', 'challenge,dissonance', '--out', 'n.json', '-q'], { cwd });
     expect([...tableRows(some.stdout).keys()]).toEqual(['challenge', 'dissonance', 'macro']);
   });
 
@@ -107,7 +107,7 @@ describe('coachcode train --folds on invented files', () => {
     ['--clip x', ['--clip', 'x'], /--clip: expected a number above 0, received "x"/],
   ])('usage error (exit 2, nothing written, nothing printed on stdout): %s', async (_name, flags, message) => {
     const cwd = tempTree({ ...TWO_TALKS, 'uncoded.txt': TALK });
-    const r = await runCli(['train', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', 'uncoded.txt', ...flags, '--out', 'm.json'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', 'uncoded.txt', ...flags, '--out', 'm.json'], { cwd });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
@@ -118,7 +118,7 @@ describe('coachcode train --folds on invented files', () => {
 describe('coachcode train --clip and --keep-prior', () => {
   const train = async (flags: string[]) => {
     const cwd = tempTree(TWO_TALKS);
-    const r = await runCli(['train', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', ...flags, '--learning-rate', '0.2', '--out', 'm.json', '-q'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'a.txt', 'b.txt', ...flags, '--learning-rate', '0.2', '--out', 'm.json', '-q'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     return readModelFile(join(cwd, 'm.json'));
   };

@@ -36,7 +36,7 @@ describe('coachcode train on fixtures (tune stems only)', () => {
   it('writes a valid, pretty-printed model whose weights differ from the base, with provenance and a summary', async () => {
     const out = join(tempTree({}), 'model.json');
     const gold = STEMS.flatMap((s) => ['--gold', `fixtures/gold/${s}.jsonl`]);
-    const r = await runCli(['train', ...gold, ...STEMS.map(transcriptOf), '--out', out], { cwd: REPO });
+    const r = await runCli(['train', '--base', 'cfbt-cues', ...gold, ...STEMS.map(transcriptOf), '--out', out], { cwd: REPO });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const text = readFileSync(out, 'utf8');
@@ -56,7 +56,7 @@ describe('coachcode train on fixtures (tune stems only)', () => {
     const dir = tempTree({ 'talk.txt': TALK });
     const out = join(dir, 'model.json');
     const stem = STEMS[0] as string;
-    const train = await runCli(['train', '--gold', `fixtures/gold/${stem}.jsonl`, transcriptOf(stem), '--out', out, '--id', 'our-school', '-q'], { cwd: REPO });
+    const train = await runCli(['train', '--base', 'cfbt-cues', '--gold', `fixtures/gold/${stem}.jsonl`, transcriptOf(stem), '--out', out, '--id', 'our-school', '-q'], { cwd: REPO });
     expect(train.code, train.stderr).toBe(0);
     expect(train.stderr).toBe('');
     const model = readModelFile(out);
@@ -74,7 +74,7 @@ describe('coachcode train on fixtures (tune stems only)', () => {
 describe('coachcode train on invented files', () => {
   it('uses only the turns that have a human code, and says how many paired', async () => {
     const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': talkGold([[1, []], [3, ['challenge']], [5, ['summary']], [9, ['summary']]]) });
-    const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'model.json'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'model.json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('human codes for 3 turns of 1 transcript; 3 turns of the inputs without human codes and 1 human-coded turn without a transcript turn are not used');
     expect(r.stderr).toMatch(/1 human-coded turn of "talk\.txt" is not a turn of the transcript as read \(turn 9\)/);
@@ -84,7 +84,7 @@ describe('coachcode train on invented files', () => {
   it('without --gold, the human codes the inputs carry (CSV code columns)', async () => {
     const csv = ['speaker,text,codes', 'Coach,Why do you think they went quiet?,challenge', "Teacher,Yes that's fair.,acceptance", 'Coach,So the task was too hard?,summary', 'Teacher,I am not sure about that.,dissonance', ''].join('\n');
     const cwd = tempTree({ 't.csv': csv });
-    const r = await runCli(['train', 't.csv', '--out', 'out/model.json'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', 't.csv', '--out', 'out/model.json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const model = readModelFile(join(cwd, 'out/model.json'));
     expect(model.trainedOn).toBe('4 human-coded turns of 1 transcript');
@@ -93,7 +93,7 @@ describe('coachcode train on invented files', () => {
 
   it('--codes fits only those codes; the others keep the base weights', async () => {
     const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': TALK_GOLD });
-    const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--codes', 'dissonance,challenge', '--out', 'model.json'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--codes', 'dissonance,challenge', '--out', 'model.json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(changedCodes(readModelFile(join(cwd, 'model.json')))).toEqual(['challenge', 'dissonance']);
     expect(r.stderr).toContain('fitted challenge, dissonance → model.json');
@@ -102,7 +102,7 @@ describe('coachcode train on invented files', () => {
   it('a code the human coding does not score ("scored") keeps the base weights', async () => {
     const gold = talkGold([1, 2, 3, 4, 5, 6].map((t) => [t, t === 3 ? ['challenge'] : [], ['challenge']] as const));
     const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': gold });
-    const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'model.json'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'model.json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(changedCodes(readModelFile(join(cwd, 'model.json')))).toEqual(['challenge']);
     expect(r.stderr).toMatch(/no human-coded turn is coded for "summary"/);
@@ -114,35 +114,35 @@ describe('coachcode train on invented files', () => {
     const firstThree = talkGold([1, 2, 3].map((t) => [t, []] as const));
     const challengeOnly = talkGold([1, 2, 3, 4, 5, 6].map((t) => [t, t === 3 ? ['challenge'] : [], ['challenge']] as const));
     const cwd = tempTree({ 'talk.txt': TALK, 'mixed.jsonl': mixed, 'three.jsonl': firstThree, 'challenge.jsonl': challengeOnly });
-    const r = await runCli(['train', '--gold', 'mixed.jsonl', 'talk.txt', '--out', 'mixed.json'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'mixed.jsonl', 'talk.txt', '--out', 'mixed.json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const model = readModelFile(join(cwd, 'mixed.json'));
     expect(changedCodes(model)).toEqual(['summary', 'challenge']);
     expect(r.stderr).toMatch(/never gives "summary" on the 3 turns coded for it/);
     // summary was fitted on turns 1-3 alone: as if only they had been coded.
-    expect((await runCli(['train', '--gold', 'three.jsonl', 'talk.txt', '--codes', 'summary', '--out', 'three.json', '-q'], { cwd })).code).toBe(0);
+    expect((await runCli(['train', '--base', 'cfbt-cues', '--gold', 'three.jsonl', 'talk.txt', '--codes', 'summary', '--out', 'three.json', '-q'], { cwd })).code).toBe(0);
     expect(model.codes.summary).toEqual(readModelFile(join(cwd, 'three.json')).codes.summary);
     // and challenge on all six, as if only challenge had been coded.
-    expect((await runCli(['train', '--gold', 'challenge.jsonl', 'talk.txt', '--out', 'challenge.json', '-q'], { cwd })).code).toBe(0);
+    expect((await runCli(['train', '--base', 'cfbt-cues', '--gold', 'challenge.jsonl', 'talk.txt', '--out', 'challenge.json', '-q'], { cwd })).code).toBe(0);
     expect(model.codes.challenge).toEqual(readModelFile(join(cwd, 'challenge.json')).codes.challenge);
   });
 
   it('--keep-bias keeps every bias; --id names the model', async () => {
     const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': TALK_GOLD });
-    const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--keep-bias', '--id', 'x', '--out', 'keep.json', '-q'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--keep-bias', '--id', 'x', '--out', 'keep.json', '-q'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const keep = readModelFile(join(cwd, 'keep.json'));
     expect(keep.id).toBe('x');
     expect(CODES.map((c) => keep.codes[c]?.bias)).toEqual(CODES.map((c) => BASE.codes[c]?.bias));
     expect(changedCodes(keep)).toEqual(CODES);
-    await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'free.json', '-q'], { cwd });
+    await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'free.json', '-q'], { cwd });
     expect(CODES.map((c) => readModelFile(join(cwd, 'free.json')).codes[c]?.bias)).not.toEqual(CODES.map((c) => BASE.codes[c]?.bias));
   });
 
   it('--prior and --epochs reach the fit: a stronger prior or fewer epochs stay closer to the base', async () => {
     const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': TALK_GOLD });
     const fit = async (name: string, flags: string[]) => {
-      const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', ...flags, '--out', name, '-q'], { cwd });
+      const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', ...flags, '--out', name, '-q'], { cwd });
       expect(r.code, r.stderr).toBe(0);
       return distanceFromBase(readModelFile(join(cwd, name)));
     };
@@ -163,7 +163,7 @@ describe('coachcode train on invented files', () => {
 
   it('--base cfbt-hand starts from the built-in hand weights', async () => {
     const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': TALK_GOLD });
-    const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'cfbt-hand', '--codes', 'challenge', '--out', 'from-hand.json', '-q'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'cfbt-hand', '--codes', 'challenge', '--out', 'from-hand.json', '-q'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const model = readModelFile(join(cwd, 'from-hand.json'));
     expect(model.id).toBe('cfbt-hand-fitted');
@@ -173,8 +173,8 @@ describe('coachcode train on invented files', () => {
 
   it('--base: starts from that model, and a model written by train can be the base of the next', async () => {
     const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': TALK_GOLD });
-    expect((await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'first.json', '--codes', 'challenge', '-q'], { cwd })).code).toBe(0);
-    const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'first.json', '--codes', 'summary', '--out', 'second.json', '-q'], { cwd });
+    expect((await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'first.json', '--codes', 'challenge', '-q'], { cwd })).code).toBe(0);
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'first.json', '--codes', 'summary', '--out', 'second.json', '-q'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const first = readModelFile(join(cwd, 'first.json'));
     const second = readModelFile(join(cwd, 'second.json'));
@@ -190,7 +190,7 @@ describe('coachcode train on invented files', () => {
     const gold = claims.flatMap((_, i) => [2 * i + 1, 2 * i + 2]).map((turn) => JSON.stringify({ file: 'talk.txt', turn, codes: [], scored: ['dissonance'] })).join('\n') + '\n';
     const cwd = tempTree({ 'talk.txt': talk, 'gold.jsonl': gold });
     const fit = async (name: string, flags: string[]) => {
-      const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'cfbt-hand', '--prior', '0', ...flags, '--out', name, '-q'], { cwd });
+      const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'cfbt-hand', '--prior', '0', ...flags, '--out', name, '-q'], { cwd });
       expect(r.code, r.stderr).toBe(0);
       return readModelFile(join(cwd, name));
     };
@@ -202,7 +202,7 @@ describe('coachcode train on invented files', () => {
     const held = await fit('held.json', ['--examples', '10']);
     expect(codesOf(held)).toContain('dissonance');
     expect(held.trainedOn).toBe(`16 human-coded turns of 1 transcript, and the codebook's ${cfbtDecisionExamples.length} decision-rule examples counted 10 times each`);
-    const bad = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--examples', 'many', '--out', 'x.json'], { cwd });
+    const bad = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--examples', 'many', '--out', 'x.json'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--examples/);
   });
@@ -211,7 +211,7 @@ describe('coachcode train on invented files', () => {
     const lines = TALK_GOLD.trim().split('\n');
     lines.splice(2, 0, '{"file": "talk.txt", "turn": oops');
     const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': lines.join('\n') + '\n' });
-    const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'model.json'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'model.json'], { cwd });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^gold\.jsonl:3: .*not valid JSON/m);
     expect(readModelFile(join(cwd, 'model.json')).trainedOn).toBe('6 human-coded turns of 1 transcript');
@@ -219,7 +219,7 @@ describe('coachcode train on invented files', () => {
 
   it('an input that cannot be read is reported; the others are still used (exit 1)', async () => {
     const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': TALK_GOLD });
-    const r = await runCli(['train', '--gold', 'gold.jsonl', 'talk.txt', 'missing.vtt', '--out', 'model.json', '-q'], { cwd });
+    const r = await runCli(['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', 'missing.vtt', '--out', 'model.json', '-q'], { cwd });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^missing\.vtt: .*no such file/m);
     expect(readModelFile(join(cwd, 'model.json')).trainedOn).toBe('6 human-coded turns of 1 transcript');
@@ -229,9 +229,9 @@ describe('coachcode train on invented files', () => {
     const transcript = readFileSync(join(REPO, 'fixtures/transcripts/department-lead-coaching.json'), 'utf8');
     const cwd = tempTree({ 'talk.json': transcript, 'sessions/talk.txt': TALK, 'gold.jsonl': TALK_GOLD, 'base.json': JSON.stringify(BASE) });
     const cases = [
-      ['train', '--gold', 'gold.jsonl', 'talk.json', '--out', 'talk.json'],
-      ['train', '--gold', 'gold.jsonl', 'sessions', '--out', './sessions/../talk.json', 'talk.json'],
-      ['train', '--gold', 'gold.jsonl', 'sessions', '--base', 'base.json', '--out', 'base.json'],
+      ['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.json', '--out', 'talk.json'],
+      ['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'sessions', '--out', './sessions/../talk.json', 'talk.json'],
+      ['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'sessions', '--base', 'base.json', '--out', 'base.json'],
     ];
     for (const argv of cases) {
       const r = await runCli(argv, { cwd });
@@ -243,17 +243,17 @@ describe('coachcode train on invented files', () => {
   });
 
   it.each([
-    ['a missing --out', ['train', '--gold', 'gold.jsonl', 'talk.txt'], /required option '-o, --out <file>' not specified/],
-    ['no paths', ['train', '--out', 'm.json'], /missing required argument 'paths'/],
-    ['no human codes anywhere', ['train', 'talk.txt', '--out', 'm.json'], /no human codes to train on/],
-    ['human codes for other transcripts', ['train', '--gold', 'other.jsonl', 'talk.txt', '--out', 'm.json'], /none of the 1 human-coded turns of other\.jsonl pairs with a turn of the inputs/],
-    ['an --out that is not .json', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'model.txt'], /--out model\.txt: .*expected a file ending in \.json/],
-    ['an --out that is a folder', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'dir.json'], /--out dir\.json: expected a file name, found a folder/],
-    ['an unreadable --base', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'nope.json', '--out', 'm.json'], /--base nope\.json: cannot read the model/],
-    ['an invalid --base', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'bad-model.json', '--out', 'm.json'], /bad-model\.json: .*format/],
-    ['--model (train has --base)', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--model', 'x.json', '--out', 'm.json'], /unknown option '--model'/],
-    ['an unknown code', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--codes', 'challange', '--out', 'm.json'], /--codes: "challange" is not one of summary, acceptance/],
-    ['bad numbers, all reported', ['train', '--gold', 'gold.jsonl', 'talk.txt', '--prior', '-1', '--prior-new', 'x', '--epochs', '0', '--learning-rate', '0', '--out', 'm.json'], /--epochs: .*"0"\n.*--learning-rate: .*"0"\n.*--prior: .*"-1"\n.*--prior-new: .*"x"/],
+    ['a missing --out', ['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt'], /required option '-o, --out <file>' not specified/],
+    ['no paths', ['train', '--base', 'cfbt-cues', '--out', 'm.json'], /missing required argument 'paths'/],
+    ['no human codes anywhere', ['train', '--base', 'cfbt-cues', 'talk.txt', '--out', 'm.json'], /no human codes to train on/],
+    ['human codes for other transcripts', ['train', '--base', 'cfbt-cues', '--gold', 'other.jsonl', 'talk.txt', '--out', 'm.json'], /none of the 1 human-coded turns of other\.jsonl pairs with a turn of the inputs/],
+    ['an --out that is not .json', ['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'model.txt'], /--out model\.txt: .*expected a file ending in \.json/],
+    ['an --out that is a folder', ['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--out', 'dir.json'], /--out dir\.json: expected a file name, found a folder/],
+    ['an unreadable --base', ['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'nope.json', '--out', 'm.json'], /--base nope\.json: cannot read the model/],
+    ['an invalid --base', ['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--base', 'bad-model.json', '--out', 'm.json'], /bad-model\.json: .*format/],
+    ['--model (train has --base)', ['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--model', 'x.json', '--out', 'm.json'], /unknown option '--model'/],
+    ['an unknown code', ['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--codes', 'challange', '--out', 'm.json'], /--codes: "challange" is not one of summary, acceptance/],
+    ['bad numbers, all reported', ['train', '--base', 'cfbt-cues', '--gold', 'gold.jsonl', 'talk.txt', '--prior', '-1', '--prior-new', 'x', '--epochs', '0', '--learning-rate', '0', '--out', 'm.json'], /--epochs: .*"0"\n.*--learning-rate: .*"0"\n.*--prior: .*"-1"\n.*--prior-new: .*"x"/],
   ])('usage error (exit 2, nothing written): %s', async (_name, argv, message) => {
     const cwd = tempTree({ 'talk.txt': TALK, 'gold.jsonl': TALK_GOLD, 'other.jsonl': '{"file": "other.txt", "turn": 1, "codes": []}\n', 'bad-model.json': '{"format": "x"}', 'dir.json/keep': '' });
     const r = await runCli(argv, { cwd });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier, parseModel } from '../src/classify/linear-classifier.js';
-import { defaultModel } from '../src/classify/builtin-models.js';
+import { cuesModel, defaultModel } from '../src/classify/builtin-models.js';
 import { CoachcodeError } from '../src/errors.js';
 import type { Model } from '../src/classify/model.js';
 import { cfbtDecisionExamples, exampleConversation } from '../src/codebook/examples.js';
@@ -102,7 +102,7 @@ describe('models', () => {
   });
 
   it('fit() with clip puts the features the prior does not weigh into clipped weights; keepPrior keeps the prior\'s own', () => {
-    const prior: Model = { ...defaultModel, codes: { continuity: { bias: -1, weights: { 'cue:back-reference': 1 } } } };
+    const prior: Model = { ...cuesModel, codes: { continuity: { bias: -1, weights: { 'cue:back-reference': 1 } } } };
     const turns = conversation('Going back to the start.', 'Coming back to the target.', 'Right then.', 'Fine then.').map((t, i) => ({ ...t, humanCodes: i < 2 ? ['continuity'] : [] }));
     const base = createClassifier({ model: prior });
     const clipped = base.fit([turns], { clip: 0.4, keepPrior: true, learningRate: 0.2 }).model.codes.continuity;

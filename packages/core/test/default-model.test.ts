@@ -47,7 +47,7 @@ describe('the built-in models', () => {
   it.skipIf(!built || !hasShared)('is in step with its training data and recipe (scripts/train-default-model.mjs --check)', () => {
     const out = execFileSync(process.execPath, ['scripts/train-default-model.mjs', '--check'], { cwd: root, encoding: 'utf8' });
     expect(out).toMatch(/matches the recipe and data/);
-  });
+  }, 60_000);
 
   it.skipIf(!hasShared)('holds no word or word pair seen in fewer than 3 training conversations', () => {
     const conversations: Turn[][] = [];

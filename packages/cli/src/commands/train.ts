@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { cfbtCodebook, cfbtDecisionExamples, codebookTag, codeIds, createClassifier, exampleConversationsFor, type LinearTurnClassifier, type Turn } from '@coachcode/core';
+import { blankModel, cfbtCodebook, cfbtDecisionExamples, codebookTag, codeIds, createClassifier, exampleConversationsFor, type LinearTurnClassifier, type Turn } from '@coachcode/core';
 import { crossValidateLabelling } from '../agreement/cross-validate-labelling.js';
 import { conversationsFor, countUsed, groupCodesByScoredTurns, labelTurns, type LabelledTranscript } from '../agreement/label-turns.js';
 import { readInputsAndGold } from '../agreement/read-inputs-and-gold.js';
@@ -40,7 +40,10 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
   // 1. Every flag checked before anything is read; the base model is read like --model.
   const problems: string[] = [];
   const settings = resolveAnalysis(flags, io.cwd, problems);
-  if (flags.base !== undefined) {
+  if (flags.base?.trim() === 'none') {
+    // From scratch: a blank open-vocabulary model of the codebook given.
+    settings.model = blankModel(settings.codebook ?? cfbtCodebook);
+  } else if (flags.base !== undefined) {
     const model = readModel('--base', flags.base, io.cwd, problems);
     if (model) settings.model = model;
   }

@@ -1,12 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClassifier, parseModel, type Model } from '@coachcode/core';
+import { cuesModel, parseModel, type Model } from '@coachcode/core';
 import { expect } from 'vitest';
 
 /** What the tests of `coachcode train` share: the repository's fixtures, the base model, invented gold. */
 export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
-export const BASE = createClassifier().model;
+/** The base of these tests: the cue model, whose fit has the flags --prior-new, --keep-bias, --keep-prior and --clip (open-model fits: train-open.test.ts). */
+export const BASE = cuesModel;
 export const CODES = ['summary', 'acceptance', 'challenge', 'continuity', 'dissonance'];
 
 /** Checks that the stems are 'tune' stems of fixtures/split.json: the 'heldout' ones measure the built-in model. */

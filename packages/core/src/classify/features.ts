@@ -2,7 +2,7 @@ import type { Turn } from '../model/turn.js';
 import { BACKCHANNEL_ONLY, CUES, ONLY_TOKENS } from './cues.js';
 import { FUNCTION_WORDS } from './lexicon.js';
 import { contentStems, isQuestion, isTagQuestion, words } from '../language/index.js';
-import { addOpenFeatures, isOpenFeature } from './open-features.js';
+import { addOpenFeatures, isOpenFeature, type OpenFeatureNames, type OpenScore } from './open-features.js';
 
 /** A feature that fired on a turn, with the span of text behind it (if any). */
 export interface FeatureHit {
@@ -34,10 +34,10 @@ export interface TurnContext {
    */
   lexical?: ReadonlySet<string>;
   /**
-   * Open-vocabulary features (open-features.ts) to compute: `true` for all of them (for fitting),
-   * a set for those a model weighs, absent for none.
+   * Open-vocabulary features (open-features.ts) to compute: `'all'` (for fitting), a model's
+   * vocabulary, or none when absent.
    */
-  open?: true | ReadonlySet<string>;
+  open?: OpenFeatureNames;
 }
 
 /** Per-turn facts computed once and reused as context by later turns. */
@@ -47,6 +47,8 @@ export interface TurnAnalysis {
   words: number;
   /** The turn's lower-cased words (kept when open-vocabulary features are computed, for the next turns). */
   tokens?: readonly string[];
+  /** When coding with an open model: what its open features add to each code, and where they are. */
+  open?: OpenScore;
 }
 
 const CHALLENGE_CUES = ['cue:why-question', 'cue:what-if', 'cue:evidence-question', 'cue:alternative', 'cue:critical-feedback', 'cue:stretch'];
@@ -236,9 +238,14 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
     // What the previous turn was, feature by feature, for fitted weights.
     if (prev) addPrevious(prev.features, f, ctx.lexical);
   }
-  if (ctx.open) {
-    addOpenFeatures(tokens, starts, prev?.tokens, turn.role, f, ctx.open === true ? undefined : ctx.open);
+  if (ctx.open === 'all') {
+    addOpenFeatures(tokens, starts, prev?.tokens, turn.role, ctx.index, f, 'all');
     return { features: f, stems, words: n, tokens };
+  }
+  if (ctx.open) {
+    ctx.open.begin();
+    addOpenFeatures(tokens, starts, prev?.tokens, turn.role, ctx.index, f, ctx.open);
+    return { features: f, stems, words: n, tokens, open: ctx.open.finish() };
   }
   return { features: f, stems, words: n };
 }

@@ -55,6 +55,13 @@ export interface OpenFitOptions {
   minTurns?: number;
   /** Learn at most this many open-vocabulary features, the most frequent (default 30,000). */
   maxVocabulary?: number;
+  /**
+   * A model to start from (transfer): its weights are the starting point and L2 pulls towards
+   * them rather than towards 0, and codes not in `fit` keep its weights as they are.
+   */
+  prior?: Model;
+  /** Codes to fit (default: all `codes`); with a prior, the others keep the prior's weights. */
+  fit?: readonly string[];
   /** Keep at most this many features per code (by |weight|), for a small model (default: all). */
   maxFeatures?: number;
 }
@@ -120,7 +127,11 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
   }
   open.sort((a, b) => (turnsWith.get(b) ?? 0) - (turnsWith.get(a) ?? 0) || (a < b ? -1 : 1));
   const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  const names = [...closed, ...open.slice(0, maxVocabulary)].sort(byName);
+  const prior = options.prior;
+  const toFit = new Set(options.fit ?? codes);
+  const priorNames = new Set<string>();
+  for (const code of codes) if (toFit.has(code)) for (const k of Object.keys(prior?.codes[code]?.weights ?? {})) priorNames.add(k);
+  const names = [...new Set([...closed, ...open.slice(0, maxVocabulary), ...priorNames])].sort(byName);
   const D = names.length;
   const index = new Map(names.map((k, j) => [k, j]));
   const sources = [...new Set(data.map((c) => c.source))];
@@ -165,7 +176,7 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
       }
       ptr.push(idx.length);
       const human = new Set(t.humanCodes);
-      for (const code of codes) y.push(scored.has(code) ? (human.has(code) ? 1 : 0) : -1);
+      for (const code of codes) y.push(scored.has(code) && toFit.has(code) ? (human.has(code) ? 1 : 0) : -1);
       w.push((c.weight ?? 1) * scale);
     });
   }
@@ -173,6 +184,17 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
 
   // 3. Full-batch Adam on the weighted log loss of every code at once, plus L2 (not on biases).
   const theta = new Float64Array(total * K);
+  codes.forEach((code, k) => {
+    const w = prior?.codes[code];
+    if (!w) return;
+    names.forEach((name, j) => {
+      const x = w.weights[name];
+      if (x !== undefined && Object.hasOwn(w.weights, name)) theta[j * K + k] = x;
+    });
+    theta[biasAt(0) * K + k] = w.bias;
+  });
+  // L2 pulls towards where the fit started: the prior's weights, or 0.
+  const theta0 = Float64Array.from(theta);
   const m = new Float64Array(total * K);
   const v = new Float64Array(total * K);
   const g = new Float64Array(total * K);
@@ -204,7 +226,7 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
     const b1 = 1 - 0.9 ** e;
     const b2 = 1 - 0.999 ** e;
     for (let p = 0; p < total * K; p++) {
-      const gp = (g[p] as number) + (p < P * K ? l2 * (theta[p] as number) : 0);
+      const gp = (g[p] as number) + (p < P * K ? l2 * ((theta[p] as number) - (theta0[p] as number)) : 0);
       m[p] = 0.9 * (m[p] as number) + 0.1 * gp;
       v[p] = 0.999 * (v[p] as number) + 0.001 * gp * gp;
       theta[p] = (theta[p] as number) - (lr * ((m[p] as number) / b1)) / (Math.sqrt((v[p] as number) / b2) + 1e-8);
@@ -214,12 +236,17 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
   // 4. The shared weights only, rounded; the sources' own copies are dropped.
   const out: Record<string, CodeWeights> = {};
   codes.forEach((code, k) => {
+    const kept0 = prior?.codes[code];
+    if (!toFit.has(code)) {
+      if (kept0) out[code] = kept0;
+      return;
+    }
     let kept = names.map((name, j) => [name, round3(theta[j * K + k] as number)] as const).filter(([, x]) => x !== 0);
     if (options.maxFeatures !== undefined && kept.length > options.maxFeatures) {
       kept = [...kept].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, options.maxFeatures);
       kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     }
-    out[code] = { bias: round3(theta[biasAt(0) * K + k] as number), weights: Object.fromEntries(kept), threshold: options.thresholds?.[code] ?? 0.5 };
+    out[code] = { bias: round3(theta[biasAt(0) * K + k] as number), weights: Object.fromEntries(kept), threshold: options.thresholds?.[code] ?? kept0?.threshold ?? 0.5 };
   });
   return { format: 'coachcode-model', id: base.id, version: base.version, codebook: base.codebook, threshold: 0.5, features: 'open', codes: out };
 }

@@ -1,5 +1,5 @@
 import type { Codebook } from '../codebook/codebook.js';
-import { codeIds } from '../codebook/codebook.js';
+import { codebookTag, codeIds } from '../codebook/codebook.js';
 import { cfbtCodebook } from '../codebook/cfbt.js';
 import { CoachcodeError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -9,10 +9,12 @@ import { defaultModel } from './builtin-models.js';
 import type { FeatureHit, TurnAnalysis, TurnContext } from './features.js';
 import { extractFeatures, isDerived } from './features.js';
 import { handModel } from './hand-model.js';
-import { isOpenFeature } from './open-features.js';
+import { isOpenFeature, OpenScorer, OpenVocabulary, type OpenFeatureNames } from './open-features.js';
 import type { Model } from './model.js';
 import { ModelSchema, modelTag } from './model.js';
 import { fitModel, type FitOptions } from './fit.js';
+import { fitOpenModel } from './fit-open.js';
+import { chooseThreshold, type HeldOutScore } from './thresholds.js';
 
 /** Options of {@link createClassifier}. */
 export interface ClassifierOptions {
@@ -58,7 +60,7 @@ export function isPunctuated(turns: readonly Turn[]): boolean {
  * a turn's challenge score, which later turns use (a reasoned reply to a challenge is itself
  * challenge).
  */
-export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnalysis) => number, lexical?: ReadonlySet<string>, open?: true | ReadonlySet<string>): TurnAnalysis[] {
+export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnalysis) => number, lexical?: ReadonlySet<string>, open?: OpenFeatureNames): TurnAnalysis[] {
   const punctuated = isPunctuated(turns);
   const lastSeen = new Map<string, number>();
   const out: TurnAnalysis[] = [];
@@ -108,7 +110,7 @@ export function handChallenge(a: TurnAnalysis): number {
 
 /** Every feature of a conversation's turns (cues, context, closed-list and open words), for fitting an `open` model. */
 export function analyzeForFit(turns: readonly Turn[]): TurnAnalysis[] {
-  return analyzeConversation(turns, handChallenge, undefined, true);
+  return analyzeConversation(turns, handChallenge, undefined, 'all');
 }
 
 /** A turn classifier with explainable weights: its model, and a `fit` that returns another like it. */
@@ -136,8 +138,10 @@ class LinearClassifier implements LinearTurnClassifier {
   /** The lexical and previous-turn features the model weighs (only these are computed). */
   private readonly lexical = new Set<string>();
   /** The open-vocabulary features the model weighs, when it is an `open` model. */
-  private readonly open: Set<string> | undefined;
+  private readonly open: OpenScorer | undefined;
   private readonly challenge: number;
+  /** An open model's weights per vocabulary entry (codes in `codes` order), for evidence. */
+  private readonly openRows: Float64Array | undefined;
 
   constructor(model: Model, codebook: Codebook) {
     this.model = model;
@@ -146,7 +150,7 @@ class LinearClassifier implements LinearTurnClassifier {
     this.codes = codeIds(codebook);
     this.biases = Float64Array.from(this.codes, (c) => model.codes[c]?.bias ?? 0);
     this.clips = Float64Array.from(this.codes, (c) => model.codes[c]?.clipped?.limit ?? Infinity);
-    this.open = model.features === 'open' ? new Set() : undefined;
+    const openNames: string[] = [];
     this.thresholds = Float64Array.from(this.codes, (c) => (model.codes[c] ? (model.codes[c].threshold ?? model.threshold) : NaN));
     const put = (table: Map<string, Float64Array>, name: string, i: number, weight: number): void => {
       let row = table.get(name);
@@ -160,19 +164,36 @@ class LinearClassifier implements LinearTurnClassifier {
         [this.clipped, w?.clipped?.weights ?? {}],
       ] as const) {
         for (const [name, weight] of Object.entries(weights)) {
-          if (this.open && isOpenFeature(name)) this.open.add(name);
+          if (model.features === 'open' && isOpenFeature(name)) openNames.push(name);
           else if (isDerived(name)) this.lexical.add(name);
           put(this.table, name, i, weight);
           put(group, name, i, weight);
         }
       }
     });
+    if (model.features === 'open') {
+      const vocabulary = new OpenVocabulary(new Set(openNames));
+      const K = this.codes.length;
+      const rows = new Float64Array(vocabulary.size * K);
+      vocabulary.names.forEach((name, v) => {
+        const row = this.table.get(name);
+        if (row) rows.set(row, v * K);
+        // Open features reach the logits through the scorer only.
+        this.table.delete(name);
+        this.direct.delete(name);
+        this.clipped.delete(name);
+      });
+      this.open = new OpenScorer(vocabulary, rows, K);
+      this.openRows = rows;
+    }
     this.challenge = this.codes.indexOf('challenge');
   }
 
   /** Logits of every code (in `codes` order) for analysed features. */
   private logits(a: TurnAnalysis): Float64Array {
-    const z = Float64Array.from(this.biases);
+    const z = new Float64Array(this.biases.length);
+    z.set(this.biases);
+    if (a.open) for (let i = 0; i < z.length; i++) z[i] = (z[i] as number) + (a.open.z[i] as number);
     for (const [name, hit] of a.features) {
       const row = this.direct.get(name);
       if (row) for (let i = 0; i < z.length; i++) z[i] = (z[i] as number) + (row[i] as number) * hit.value;
@@ -255,6 +276,16 @@ class LinearClassifier implements LinearTurnClassifier {
           const push = (row[i] as number) * hit.value;
           if (push >= OPEN_EVIDENCE) pushed.push({ code, cue: evidenceName(name), start: hit.start, end: hit.end, weight: round2(push) });
         }
+        const hits = a.open?.hits;
+        const rows = this.openRows as Float64Array;
+        const K = this.codes.length;
+        if (hits) {
+          for (let h = 0; h < hits.length; h += 3) {
+            const [v, start, end] = [hits[h] as number, hits[h + 1] as number, hits[h + 2] as number];
+            const push = rows[v * K + i] as number;
+            if (end > start && push >= OPEN_EVIDENCE) pushed.push({ code, cue: this.open.vocabulary.names[v] as string, start, end, weight: round2(push) });
+          }
+        }
         pushed.sort((x, y) => (y.weight as number) - (x.weight as number) || x.start - y.start);
         evidence.push(...pushed.slice(0, MAX_EVIDENCE));
         continue;
@@ -277,10 +308,60 @@ class LinearClassifier implements LinearTurnClassifier {
     return Object.assign(coded, { codes, primary, scores, evidence });
   }
 
-  fit(conversations: readonly (readonly Turn[])[], options?: FitOptions): LinearTurnClassifier {
+  fit(conversations: readonly (readonly Turn[])[], options: FitOptions = {}): LinearTurnClassifier {
+    if (this.open) return fitOpenTo(this, conversations, options);
     const data = conversations.map((turns) => ({ turns, analyses: analyzeConversation(turns, this.challengeScore) }));
     return new LinearClassifier(fitModel(this.model, this.codes, data, options), this.codebook);
   }
+}
+
+/**
+ * Fits an `open` model to a researcher's coded conversations, from this model's weights (a blank
+ * model fits from scratch). Each code's threshold is chosen by grouped cross-validation on the
+ * same conversations ({@link OPEN_THRESHOLD_FOLDS} folds, when there are that many): the
+ * conversations are dealt to folds, each fold is coded by a fit to the others, and the
+ * threshold with the best pooled kappa is kept.
+ */
+function fitOpenTo(self: LinearClassifier, conversations: readonly (readonly Turn[])[], options: FitOptions): LinearClassifier {
+  const data = conversations.map((turns, i) => ({ turns, analyses: analyzeForFit(turns), source: 'data', group: String(i) }));
+  const codes = codeIds(self.codebook);
+  const toFit = (options.codes ?? codes).filter((c) => codes.includes(c));
+  const openOptions = {
+    prior: self.model,
+    fit: toFit,
+    exclude: ['word:', 'first'],
+    ...(options.prior !== undefined ? { l2: options.prior } : {}),
+    ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
+    ...(options.learningRate !== undefined ? { learningRate: options.learningRate } : {}),
+    ...(options.minCount !== undefined ? { minTurns: options.minCount } : {}),
+  };
+  const coded = data.filter((c) => c.turns.some((t) => t.humanCodes));
+  const thresholds: Record<string, number> = {};
+  if (coded.length >= OPEN_THRESHOLD_FOLDS) {
+    const held: Record<string, HeldOutScore[]> = Object.fromEntries(toFit.map((c) => [c, []]));
+    for (let fold = 0; fold < OPEN_THRESHOLD_FOLDS; fold++) {
+      const model = fitOpenModel(self.model, codes, coded.filter((_, i) => i % OPEN_THRESHOLD_FOLDS !== fold), openOptions);
+      const classifier = new LinearClassifier(model, self.codebook);
+      coded.forEach((c, i) => {
+        if (i % OPEN_THRESHOLD_FOLDS !== fold) return;
+        classifier.classify(c.turns).forEach((t, j) => {
+          const human = c.turns[j]?.humanCodes;
+          if (human) for (const code of toFit) held[code]?.push({ score: t.scores[code] ?? 0, human: human.includes(code) });
+        });
+      });
+    }
+    for (const code of toFit) thresholds[code] = chooseThreshold(held[code] ?? []);
+  }
+  const model = fitOpenModel(self.model, codes, data, { ...openOptions, thresholds });
+  return new LinearClassifier({ ...model, id: options.id ?? `${self.model.id}-fitted`, version: 1, trainedOn: options.trainedOn ?? `${coded.reduce((n, c) => n + c.turns.filter((t) => t.humanCodes).length, 0)} human-coded turns` }, self.codebook);
+}
+
+/** Folds of the cross-validation that chooses an `open` fit's thresholds. */
+export const OPEN_THRESHOLD_FOLDS = 3;
+
+/** A model with no weights over open features: `train --base none` fits from it, from scratch. */
+export function blankModel(codebook: Codebook = cfbtCodebook): Model {
+  return { format: 'coachcode-model', id: 'custom', version: 1, codebook: codebookTag(codebook), threshold: 0.5, features: 'open', codes: {} };
 }
 
 /** Validates a model object (e.g. a parsed `model.json`); throws a `CoachcodeError` listing every problem. */

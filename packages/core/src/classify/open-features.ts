@@ -11,24 +11,158 @@ import type { FeatureHit, TurnFeatures } from './features.js';
  * | `s:<stem>` | the Porter stem of a word, where it differs from the word | its first use |
  * | `o:<word>`, `o2:<word> <word>` | the turn's first word and first two words | them |
  * | `p:<word>` | a word of the previous turn by another speaker | none |
- * | `role:<role>`, `len:<band>` | the turn's role; its length in words (1, 2–3, 4–9, 10–24, 25+) | none |
+ * | `role:<role>`, `len:<band>`, `pos:<band>` | the turn's role; its length in words (1, 2–3, 4–9, 10–24, 25+); its position (turns 1–2, 3–10, later) | none |
  *
- * Only names in `wanted` are added (all when it is absent, for fitting): a fitted model keeps
- * only n-grams seen in several training conversations, so no name or rare phrase of one
- * transcript is ever a feature.
+ * A fitted model keeps only words and pairs seen in several training conversations, so no name
+ * or rare phrase of one transcript is ever a feature.
+ */
+export type OpenFeatureNames = OpenScorer | 'all';
+
+/** Whether a feature name is an open-vocabulary one (words of a transcript, or the turn's role, length and position bands). */
+export function isOpenFeature(name: string): boolean {
+  return OPEN_NAME.test(name);
+}
+const OPEN_NAME = /^(?:w|w2|s|o|o2|p|role|len|pos):/;
+
+/**
+ * The open features a model weighs, indexed by the words they are made of (so coding a turn
+ * builds no strings), each with its weight per code.
+ */
+export class OpenVocabulary {
+  readonly names: string[] = [];
+  private readonly w = new Map<string, number>();
+  private readonly s = new Map<string, number>();
+  private readonly o = new Map<string, number>();
+  private readonly p = new Map<string, number>();
+  private readonly w2 = new Map<string, Map<string, number>>();
+  private readonly o2 = new Map<string, Map<string, number>>();
+  private readonly other = new Map<string, number>();
+
+  constructor(names: Iterable<string>) {
+    for (const name of names) {
+      const i = this.names.push(name) - 1;
+      const colon = name.indexOf(':');
+      const kind = name.slice(0, colon);
+      const rest = name.slice(colon + 1);
+      if (kind === 'w2' || kind === 'o2') {
+        const pairs = kind === 'w2' ? this.w2 : this.o2;
+        const space = rest.indexOf(' ');
+        const a = rest.slice(0, space);
+        let second = pairs.get(a);
+        if (!second) pairs.set(a, (second = new Map()));
+        second.set(rest.slice(space + 1), i);
+      } else if (kind === 'w') this.w.set(rest, i);
+      else if (kind === 's') this.s.set(rest, i);
+      else if (kind === 'o') this.o.set(rest, i);
+      else if (kind === 'p') this.p.set(rest, i);
+      else this.other.set(name, i);
+    }
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  word(w: string): number | undefined {
+    return this.w.get(w);
+  }
+  stemOf(s: string): number | undefined {
+    return this.s.get(s);
+  }
+  opening(w: string): number | undefined {
+    return this.o.get(w);
+  }
+  previous(w: string): number | undefined {
+    return this.p.get(w);
+  }
+  pair(a: string, b: string): number | undefined {
+    return this.w2.get(a)?.get(b);
+  }
+  openingPair(a: string, b: string): number | undefined {
+    return this.o2.get(a)?.get(b);
+  }
+  named(name: string): number | undefined {
+    return this.other.get(name);
+  }
+  /** Whether any stem feature is weighed (stemming is skipped otherwise). */
+  get stems(): boolean {
+    return this.s.size > 0;
+  }
+}
+
+/** What the open features of one turn add to each code's logit, and where they are in the text. */
+export interface OpenScore {
+  /** Per code (in the classifier's order), the summed weights of the turn's open features. */
+  z: Float64Array;
+  /** The features that fired, as triples: vocabulary index, start, end (end = start when spanless). */
+  hits: Int32Array;
+}
+
+/**
+ * Adds up the open features of turns as they are found, without building a feature map: each
+ * vocabulary entry counts once per turn. One per classifier; `begin` a turn, `finish` it.
+ */
+export class OpenScorer {
+  readonly vocabulary: OpenVocabulary;
+  /** Weights, `K` per vocabulary entry. */
+  private readonly rows: Float64Array;
+  private readonly K: number;
+  private readonly seen: Int32Array;
+  private turn = 0;
+  private z: Float64Array;
+  private hits: number[] = [];
+
+  constructor(vocabulary: OpenVocabulary, rows: Float64Array, K: number) {
+    this.vocabulary = vocabulary;
+    this.rows = rows;
+    this.K = K;
+    this.seen = new Int32Array(vocabulary.size);
+    this.z = new Float64Array(K);
+  }
+
+  begin(): void {
+    this.turn++;
+    this.z = new Float64Array(this.K);
+    this.hits.length = 0;
+  }
+
+  hit(i: number | undefined, start: number, end: number): void {
+    if (i === undefined || this.seen[i] === this.turn) return;
+    this.seen[i] = this.turn;
+    const K = this.K;
+    const z = this.z;
+    for (let k = 0; k < K; k++) z[k] = (z[k] as number) + (this.rows[i * K + k] as number);
+    this.hits.push(i, start, end);
+  }
+
+  finish(): OpenScore {
+    return { z: this.z, hits: Int32Array.from(this.hits) };
+  }
+}
+
+const PLAIN: FeatureHit = Object.freeze({ value: 1, start: 0, end: 0 });
+
+/**
+ * Adds a turn's open-vocabulary features to `f`: every one (`'all'`, for fitting) or those of a
+ * model's vocabulary. `tokens` are the turn's lower-cased words, `starts` where each begins.
  */
 export function addOpenFeatures(
   tokens: readonly string[],
   starts: readonly number[],
   previous: readonly string[] | undefined,
   role: string,
+  index: number,
   f: TurnFeatures,
-  wanted: ReadonlySet<string> | undefined,
+  names: OpenFeatureNames,
 ): void {
-  const n = tokens.length;
+  if (names !== 'all') {
+    scoreOpenFeatures(tokens, starts, previous, role, index, names);
+    return;
+  }
   const put = (name: string, start: number, end: number): void => {
-    if ((wanted === undefined || wanted.has(name)) && !f.has(name)) f.set(name, end > start ? { value: 1, start, end } : PLAIN);
+    if (!f.has(name)) f.set(name, end > start ? { value: 1, start, end } : PLAIN);
   };
+  const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const w = norm(tokens[i] as string);
     const start = starts[i] as number;
@@ -36,19 +170,56 @@ export function addOpenFeatures(
     put(`w:${w}`, start, end);
     const s = stem(w);
     if (s !== w) put(`s:${s}`, start, end);
+    if (i === 0) put(`o:${w}`, start, end);
     if (i + 1 < n) {
       const next = norm(tokens[i + 1] as string);
-      put(`w2:${w} ${next}`, start, (starts[i + 1] as number) + (tokens[i + 1] as string).length);
-      if (i === 0) put(`o2:${w} ${next}`, start, (starts[1] as number) + (tokens[1] as string).length);
+      const pairEnd = (starts[i + 1] as number) + (tokens[i + 1] as string).length;
+      put(`w2:${w} ${next}`, start, pairEnd);
+      if (i === 0) put(`o2:${w} ${next}`, start, pairEnd);
     }
-    if (i === 0) put(`o:${w}`, start, end);
   }
   if (previous) for (const w of previous) put(`p:${norm(w)}`, 0, 0);
   put(`role:${role}`, 0, 0);
-  put(`len:${n <= 1 ? '1' : n <= 3 ? '2-3' : n <= 9 ? '4-9' : n <= 24 ? '10-24' : '25+'}`, 0, 0);
+  put(lengthBand(n), 0, 0);
+  put(positionBand(index), 0, 0);
 }
 
-const PLAIN: FeatureHit = Object.freeze({ value: 1, start: 0, end: 0 });
+/** The same features as {@link addOpenFeatures}, added straight to a scorer's sums (coding, not fitting). */
+function scoreOpenFeatures(tokens: readonly string[], starts: readonly number[], previous: readonly string[] | undefined, role: string, index: number, scorer: OpenScorer): void {
+  const v = scorer.vocabulary;
+  const n = tokens.length;
+  const stems = v.stems;
+  let next = n > 0 ? norm(tokens[0] as string) : '';
+  for (let i = 0; i < n; i++) {
+    const w = next;
+    const start = starts[i] as number;
+    const end = start + (tokens[i] as string).length;
+    scorer.hit(v.word(w), start, end);
+    if (stems) {
+      const s = stem(w);
+      if (s !== w) scorer.hit(v.stemOf(s), start, end);
+    }
+    if (i === 0) scorer.hit(v.opening(w), start, end);
+    if (i + 1 < n) {
+      next = norm(tokens[i + 1] as string);
+      const pairEnd = (starts[i + 1] as number) + (tokens[i + 1] as string).length;
+      scorer.hit(v.pair(w, next), start, pairEnd);
+      if (i === 0) scorer.hit(v.openingPair(w, next), start, pairEnd);
+    }
+  }
+  if (previous) for (const w of previous) scorer.hit(v.previous(norm(w)), 0, 0);
+  scorer.hit(v.named(`role:${role}`), 0, 0);
+  scorer.hit(v.named(lengthBand(n)), 0, 0);
+  scorer.hit(v.named(positionBand(index)), 0, 0);
+}
+
+const LENGTH_BANDS = ['len:1', 'len:1', 'len:2-3', 'len:2-3', 'len:4-9'];
+function lengthBand(n: number): string {
+  return n < 5 ? (LENGTH_BANDS[n] as string) : n <= 9 ? 'len:4-9' : n <= 24 ? 'len:10-24' : 'len:25+';
+}
+function positionBand(index: number): string {
+  return index < 2 ? 'pos:opening' : index < 10 ? 'pos:early' : 'pos:later';
+}
 
 const DIGIT = /\d/;
 const DIGITS = /\d/g;
@@ -56,9 +227,4 @@ const DIGITS = /\d/g;
 /** A token as a feature sees it: digits written `0`, so numbers and times do not become vocabulary. */
 function norm(token: string): string {
   return DIGIT.test(token) ? token.replace(DIGITS, '0') : token;
-}
-
-/** Whether a feature name is an open-vocabulary one (it holds words of a transcript). */
-export function isOpenFeature(name: string): boolean {
-  return /^(?:w|w2|s|o|o2|p):/.test(name);
 }

@@ -21,6 +21,12 @@ export interface DecisionExample {
  */
 export const cfbtDecisionExamples: readonly DecisionExample[] = [
   {
+    turns: ['I think you should move the group nearer the front.', 'Yeah, absolutely.'],
+    codes: ['acceptance'],
+    notCodes: [],
+    note: 'acceptance rule 1: an explicit endorsement of a suggestion ("absolutely", "exactly") takes it up',
+  },
+  {
     turns: ['The group at the back went quiet.', 'Why do you think they went quiet?'],
     codes: ['challenge'],
     notCodes: [],

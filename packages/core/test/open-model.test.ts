@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { fitOpenModel, type AnalysedTrainingConversation } from '../src/classify/fit-open.js';
+import { analyzeForFit, createClassifier } from '../src/classify/linear-classifier.js';
+import { chooseThreshold } from '../src/classify/thresholds.js';
+import type { Turn } from '../src/model/turn.js';
+
+const CODES = ['summary', 'acceptance', 'challenge', 'continuity', 'dissonance'];
+
+/** An invented conversation: the coach suggests, the coachee accepts with `accept` or just says "ok". */
+function conversation(accept: string, n = 8): Turn[] {
+  const turns: Turn[] = [];
+  for (let k = 0; k < n; k++) {
+    turns.push({ turn: 2 * k + 1, speaker: 'Ann', role: 'coach', text: `Could you try pairs for task ${k}?`, humanCodes: [] });
+    const yes = k % 2 === 0;
+    turns.push({ turn: 2 * k + 2, speaker: 'Ben', role: 'coachee', text: yes ? accept : 'ok', humanCodes: yes ? ['acceptance'] : [] });
+  }
+  return turns;
+}
+
+function training(texts: readonly string[], source = 'a'): AnalysedTrainingConversation[] {
+  return texts.map((text, i) => {
+    const turns = conversation(text);
+    return { turns, analyses: analyzeForFit(turns), source, group: `${source}${i}` };
+  });
+}
+
+const base = { id: 'test', version: 1, codebook: 'cfbt@1' };
+
+describe('the open-vocabulary model', () => {
+  it('codes with exactly the logistic of its weights over the features it was fitted on', () => {
+    const data = training(['sure, bagsy that one', 'bagsy, good plan', 'right, bagsy', 'bagsy it is then']);
+    const model = fitOpenModel(base, CODES, data, { epochs: 40 });
+    const classifier = createClassifier({ model });
+    for (const c of data) {
+      const coded = classifier.classify(c.turns);
+      c.analyses.forEach((a, i) => {
+        for (const code of CODES) {
+          const w = model.codes[code];
+          let z = w?.bias ?? 0;
+          for (const [k, h] of a.features) if (w && Object.hasOwn(w.weights, k)) z += (w.weights[k] as number) * h.value;
+          expect(coded[i]?.scores[code]).toBeCloseTo(1 / (1 + Math.exp(-z)), 2);
+        }
+      });
+    }
+  });
+
+  it('learns a word only when it is in at least 3 conversations', () => {
+    const inTwo = fitOpenModel(base, CODES, training(['bagsy', 'bagsy', 'righto', 'righto', 'righto']), { epochs: 20 });
+    const names = Object.keys(inTwo.codes.acceptance?.weights ?? {});
+    expect(names).toContain('w:righto');
+    expect(names).not.toContain('w:bagsy');
+  });
+
+  it('learns a code only from the turns scored for it', () => {
+    const data = training(['bagsy', 'bagsy', 'bagsy']).map((c) => ({ ...c, scored: ['challenge'] }));
+    const model = fitOpenModel(base, CODES, data, { epochs: 40 });
+    // Acceptance was never scored: it learns nothing from "bagsy".
+    expect(model.codes.acceptance?.weights['w:bagsy'] ?? 0).toBe(0);
+    expect(Math.abs(model.codes.challenge?.weights['w:bagsy'] ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('gives a second source its own copies with adapt, so its different coding moves the shared weights less', () => {
+    // Source a: "yeah right" is acceptance; source b (larger) codes it never.
+    const a = training(['yeah right', 'yeah right', 'yeah right'], 'a');
+    const b = training(['yeah right', 'yeah right', 'yeah right', 'yeah right'], 'b').map((c) => ({ ...c, turns: c.turns.map((t) => ({ ...t, humanCodes: [] })) }));
+    const weight = (adapt: boolean) => {
+      const m = fitOpenModel(base, CODES, [...a, ...b], { epochs: 60, adapt });
+      return createClassifier({ model: m }).classify(a[0]?.turns ?? [])[1]?.scores.acceptance ?? 0;
+    };
+    expect(weight(true)).toBeGreaterThan(weight(false) + 0.1);
+  });
+
+  it('starts from a prior and keeps the codes it does not fit', () => {
+    const prior = fitOpenModel(base, CODES, training(['bagsy', 'bagsy', 'bagsy']), { epochs: 40 });
+    const data = training(['righto', 'righto', 'righto']);
+    const fitted = fitOpenModel(base, CODES, data, { epochs: 40, prior, fit: ['acceptance'] });
+    expect(fitted.codes.challenge).toEqual(prior.codes.challenge);
+    expect(fitted.codes.acceptance?.weights['w:bagsy']).toBeDefined();
+    expect(fitted.codes.acceptance?.weights['w:righto'] ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('chooseThreshold', () => {
+  it.each([
+    // [scores (score, human), expected threshold]
+    // 0.225 and 0.25 both separate perfectly: the one nearer 0.5 wins.
+    [[[0.3, true], [0.25, true], [0.2, false], [0.1, false]], 0.25],
+    [[[0.9, true], [0.8, false], [0.1, false]], 0.825],
+    [[[0.6, true], [0.4, false]], 0.5],
+  ] as const)('%j → %s', (pairs, expected) => {
+    expect(chooseThreshold(pairs.map(([score, human]) => ({ score, human })))).toBeCloseTo(expected, 3);
+  });
+});
