@@ -14,7 +14,7 @@ interface Row { file: string; turn: number; speaker: string; text: string; human
 
 /** The turns where the machine's codes (from `code`) and the gold differ, worked out here from the two files. */
 async function expectedDiffering(code?: string): Promise<number[]> {
-  const machine = await runCli(['code', TRANSCRIPT, '--format', 'jsonl', '-q'], { cwd: REPO });
+  const machine = await runCli(['code', '--model', 'cfbt-cues', TRANSCRIPT, '--format', 'jsonl', '-q'], { cwd: REPO });
   const byTurn = new Map(machine.stdout.trim().split('\n').map((l) => JSON.parse(l) as { turn: number; codes: string[] }).map((r) => [r.turn, r.codes]));
   const gold = readFileSync(`${REPO}${GOLD}`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { turn: number; codes: string[] });
   return gold.filter((g) => (code ? [code] : CODES).some((c) => g.codes.includes(c) !== (byTurn.get(g.turn) ?? []).includes(c))).map((g) => g.turn);
@@ -22,7 +22,7 @@ async function expectedDiffering(code?: string): Promise<number[]> {
 
 describe('evaluate --disagreements', () => {
   it('JSON: exactly the turns where machine and human differ, with text, codes, scores and evidence', async () => {
-    const r = await runCli(['evaluate', '--gold', GOLD, TRANSCRIPT, '--disagreements', '--format', 'json', '-q'], { cwd: REPO });
+    const r = await runCli(['evaluate', '--model', 'cfbt-cues', '--gold', GOLD, TRANSCRIPT, '--disagreements', '--format', 'json', '-q'], { cwd: REPO });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { mode: string; disagreements: Row[] };
     expect(out.mode).toBe('disagreements');
@@ -39,19 +39,19 @@ describe('evaluate --disagreements', () => {
   });
 
   it('--code C: only the turns that differ on C; table and CSV', async () => {
-    const table = await runCli(['evaluate', '--gold', GOLD, TRANSCRIPT, '--disagreements', '--code', 'challenge', '--format', 'table', '-q'], { cwd: REPO });
+    const table = await runCli(['evaluate', '--model', 'cfbt-cues', '--gold', GOLD, TRANSCRIPT, '--disagreements', '--code', 'challenge', '--format', 'table', '-q'], { cwd: REPO });
     expect(table.code, table.stderr).toBe(0);
     const expected = await expectedDiffering('challenge');
-    expect(table.stdout.split('\n')[0]).toMatch(/^disagreements: cfbt-default@\d+ against fixtures\/gold\/challenging-coach-angela\.jsonl · challenge · 53 turns compared$/);
+    expect(table.stdout.split('\n')[0]).toMatch(/^disagreements: cfbt-cues@3 against fixtures\/gold\/challenging-coach-angela\.jsonl · challenge · 53 turns compared$/);
     expect(table.stdout).toContain(`${expected.length} turns where machine and human differ`);
-    const csv = await runCli(['evaluate', '--gold', GOLD, TRANSCRIPT, '--disagreements', '--code', 'challenge', '--format', 'csv', '-q'], { cwd: REPO });
+    const csv = await runCli(['evaluate', '--model', 'cfbt-cues', '--gold', GOLD, TRANSCRIPT, '--disagreements', '--code', 'challenge', '--format', 'csv', '-q'], { cwd: REPO });
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toBe('file,turn,speaker,role,text,human,machine,missed,extra,scores,evidence');
     expect(lines.slice(1).map((l) => Number(l.split(',')[1]))).toEqual(expected);
   });
 
   it('--code needs --disagreements and a code of the codebook', async () => {
-    const r = await runCli(['evaluate', '--gold', GOLD, TRANSCRIPT, '--code', 'challenge,advice'], { cwd: REPO });
+    const r = await runCli(['evaluate', '--model', 'cfbt-cues', '--gold', GOLD, TRANSCRIPT, '--code', 'challenge,advice'], { cwd: REPO });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--code picks the codes of --disagreements/);
     expect(r.stderr).toMatch(/--code: "advice" is not one of summary, acceptance, challenge, continuity, dissonance/);
@@ -59,7 +59,7 @@ describe('evaluate --disagreements', () => {
 
   it('the report given --gold shows the human codes beside the machine\'s and marks the same disagreements', async () => {
     const cwd = tempTree({});
-    const r = await runCli(['report', `${REPO}${TRANSCRIPT}`, '--gold', `${REPO}${GOLD}`, '--out', 'r.html', '-q'], { cwd });
+    const r = await runCli(['report', '--model', 'cfbt-cues', `${REPO}${TRANSCRIPT}`, '--gold', `${REPO}${GOLD}`, '--out', 'r.html', '-q'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(cwd, 'r.html'), 'utf8');
     const expected = await expectedDiffering();

@@ -47,7 +47,7 @@ describe('coachcode train --folds on fixtures (tune stems only)', () => {
     }
 
     // Base: the base model on every transcript.
-    const base = await kappas([...goldFlags(STEMS), ...STEMS.map(transcriptOf)]);
+    const base = await kappas(['--model', 'cfbt-cues', ...goldFlags(STEMS), ...STEMS.map(transcriptOf)]);
     // Fitted: each transcript coded by a model trained on the other two, all scored together.
     const coded: string[] = [];
     for (const held of STEMS) {

@@ -8,6 +8,7 @@ import { analyzeForFit, createClassifier, parseModel } from '../src/classify/lin
 import { isOpenFeature } from '../src/classify/open-features.js';
 import type { Turn } from '../src/model/turn.js';
 import { analyze } from '../src/pipeline/analyze.js';
+import { cfbtDecisionExamples, exampleConversation } from '../src/codebook/examples.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const built = existsSync(join(root, 'packages/core/dist/index.js'));
@@ -59,10 +60,12 @@ describe('the built-in models', () => {
     for (const file of readdirSync(join(mrda, 'transcripts')).filter((f) => !/^mrda-Bed/.test(f))) {
       conversations.push(analyze(readFileSync(join(mrda, 'transcripts', file)), { source: file }).turns);
     }
+    // The codebook's decision-rule examples count as one conversation, as they do in the fit.
+    const groups: Turn[][][] = [...conversations.map((c) => [c]), cfbtDecisionExamples.map((e) => exampleConversation(e))];
     const seenIn = new Map<string, number>();
-    for (const turns of conversations) {
+    for (const group of groups) {
       const names = new Set<string>();
-      for (const a of analyzeForFit(turns)) for (const k of a.features.keys()) if (isOpenFeature(k)) names.add(k);
+      for (const turns of group) for (const a of analyzeForFit(turns)) for (const k of a.features.keys()) if (isOpenFeature(k)) names.add(k);
       for (const k of names) seenIn.set(k, (seenIn.get(k) ?? 0) + 1);
     }
     const rare = openNames().filter((k) => (seenIn.get(k) ?? 0) < 3);

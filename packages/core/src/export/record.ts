@@ -11,7 +11,8 @@ export interface TurnRecord {
   codes: string[];
   primary: string | null;
   scores: Record<string, number>;
-  evidence: { code: string; cue: string; start: number; end: number }[];
+  /** Per assigned code, what made it: `weight` (what the feature added to the code's logit) with open-vocabulary models. */
+  evidence: { code: string; cue: string; start: number; end: number; weight?: number }[];
   codebook: string;
   model: string;
 }
@@ -24,7 +25,7 @@ export function toRecord(turn: CodedTurn, meta: { source: string; codebook: stri
   r.codes = turn.codes;
   r.primary = turn.primary;
   r.scores = turn.scores;
-  r.evidence = turn.evidence.map((e) => ({ code: e.code, cue: e.cue, start: e.start, end: e.end }));
+  r.evidence = turn.evidence.map((e) => (e.weight === undefined ? { code: e.code, cue: e.cue, start: e.start, end: e.end } : { code: e.code, cue: e.cue, start: e.start, end: e.end, weight: e.weight }));
   r.codebook = meta.codebook;
   r.model = meta.model;
   return r;
