@@ -119,7 +119,7 @@ if (!process.argv.includes('--no-in-domain')) {
     try {
       // The set's gold, limited to the transcripts used, as the researcher's human coding.
       const files = conversations.map((c) => c.name).filter(keep).sort();
-      const gold = conversations.flatMap((c) => c.turns.map((t) => JSON.stringify({ file: c.name, turn: t.turn, speaker: t.speaker, role: t.role, codes: t.humanCodes ?? [], scored: t.scored ?? c.scored, text: t.text })));
+      const gold = conversations.flatMap((c) => c.turns.filter((t) => t.humanCodes).map((t) => JSON.stringify({ file: c.name, turn: t.turn, speaker: t.speaker, role: t.role, codes: t.humanCodes ?? [], scored: t.scored ?? c.scored, text: t.text })));
       writeFileSync(join(dir, 'gold.jsonl'), `${gold.join('\n')}\n`);
       const codes = CODES.filter((c) => conversations.some((x) => x.turns.some((t) => (t.scored ?? x.scored).includes(c))));
       const rows = [];

@@ -23,6 +23,11 @@ export async function loadCore() {
   });
 }
 
+/** Text as alignment compares it: lower case, straight quotes, single spaces. */
+function norm(text) {
+  return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+}
+
 function readJsonl(file) {
   return readFileSync(file, 'utf8')
     .split('\n')
@@ -77,16 +82,23 @@ export function loadBenchmark(core, set, filter = () => true) {
     if (!filter(file) || !gold.has(file)) continue;
     const records = gold.get(file);
     const a = core.analyze(readFileSync(join(dir, 'transcripts', file)), { source: file, roles: roles[file] ? { speakers: roles[file] } : {} });
-    const turns = a.turns.map((t, i) => {
-      const r = records[i];
-      const turn = { turn: t.turn, speaker: t.speaker, role: t.role, text: t.text };
-      if (r) {
-        turn.humanCodes = r.codes;
-        turn.scored = r.scored; // per turn: talkmoves scores summary on the teacher's turns only
-      }
-      return turn;
-    });
-    if (records.length !== turns.length) console.error(`${set}/${file}: ${records.length} gold turns, coachcode segmented ${turns.length}`);
+    const turns = a.turns.map((t) => ({ turn: t.turn, speaker: t.speaker, role: t.role, text: t.text }));
+    // Gold records are put on the turns whose text they start (in order, a few turns of slack), so
+    // that a transcript coachcode segments differently from the corpus (a label it does not read
+    // merges two turns) loses only the turns it cannot match, not the alignment of all after it.
+    let j = 0;
+    let unmatched = 0;
+    for (const r of records) {
+      const start = norm(r.text ?? r.text_start ?? '');
+      let k = j;
+      while (k < turns.length && k < j + 8 && !norm(turns[k].text).startsWith(start)) k++;
+      if (k < turns.length && k < j + 8 && start !== '') {
+        turns[k].humanCodes = r.codes;
+        turns[k].scored = r.scored; // per turn: talkmoves scores summary on the teacher's turns only
+        j = k + 1;
+      } else unmatched++;
+    }
+    if (unmatched > 0) console.error(`${set}/${file}: ${unmatched} of ${records.length} gold turns not matched to a turn coachcode read (they are left out)`);
     out.push({ name: file, source: set, author: set, group: file, scored: records[0]?.scored, turns });
   }
   return out;
