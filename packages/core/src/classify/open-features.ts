@@ -136,7 +136,7 @@ export class OpenScorer {
   }
 
   finish(): OpenScore {
-    return { z: this.z, hits: Int32Array.from(this.hits) };
+    return { z: this.z, hits: new Int32Array(this.hits) };
   }
 }
 
