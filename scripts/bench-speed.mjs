@@ -3,7 +3,8 @@
 // text in the same run (the floor to compare with). Uses the built packages (pnpm build first).
 // Corpus: ../shared/benchmarks/mrda/transcripts when present, else fixtures/transcripts.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,5 +126,38 @@ if (existsSync(bin)) {
       const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'code', ...list, '--format', 'jsonl', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 30 });
       console.log(`peak RSS with ${String(k).padStart(1)}× corpus  ${(Number(r.stderr.trim().split('\n').pop()) / 1024).toFixed(0).padStart(6)} MB`);
     }
+  }
+}
+
+// The HTML report of 1,000 transcripts (coded JSONL, the fixtures repeated; see
+// scripts/lib/report-batch.mjs): its size, how long `coachcode report` takes, and how long after
+// navigation Chromium shows its overview (best of 3 loads). Goals: under 10 MB, overview within 5 s.
+if (existsSync(bin)) {
+  const { writeCodedBatch, timeToOverview, CHROMIUM_ARGS } = await import('./lib/report-batch.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'coachcode-bench-report-'));
+  try {
+    const batch = writeCodedBatch(root, dir, 1000);
+    const out = join(dir, 'report.html');
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [bin, 'report', batch.file, '--out', out, '-q'], { encoding: 'utf8' });
+    const ms = performance.now() - t;
+    if (r.status !== 0) throw new Error(`coachcode report failed: ${r.stderr}`);
+    const mb = statSync(out).size / 1048576;
+    let overview = 'n/a (no /usr/bin/chromium)';
+    if (existsSync('/usr/bin/chromium')) {
+      const { chromium } = createRequire(join(root, 'packages/cli/package.json'))('playwright-core');
+      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      const times = [];
+      for (let i = 0; i < 3; i++) {
+        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+        times.push(await timeToOverview(page, out, 120_000));
+        await page.close();
+      }
+      await browser.close();
+      overview = `${(Math.min(...times) / 1000).toFixed(2)} s (loads: ${times.map((x) => (x / 1000).toFixed(2)).join(', ')} s)`;
+    }
+    console.log(`report, 1,000 transcripts (${batch.turns} turns): ${mb.toFixed(2)} MB, written in ${(ms / 1000).toFixed(1)} s, overview in Chromium ${overview}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,6 @@
-import type { Spec as VegaSpec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { compileChart } from './compile.js';
-import { escapeHtml, scriptJson } from './escape-html.js';
-import { messages } from './messages.js';
+import { chartFigureHtml, pageChart } from './chart-figure.js';
+import { escapeHtml } from './escape-html.js';
 import { FONT_STACK } from './theme.js';
 import { vegaBrowserScript } from './vega-bundle.js';
 
@@ -12,17 +10,6 @@ import { vegaBrowserScript } from './vega-bundle.js';
  * single network request. A Content-Security-Policy forbids any fetch, image, font or frame from
  * elsewhere.
  */
-
-/** A chart placed on a page. */
-export interface PageChart {
-  /** Unique element id on the page (letters, digits, `-`). */
-  id: string;
-  vega: VegaSpec;
-  /** Short visible caption. */
-  caption: string;
-  /** The full screen-reader description (also shown under "Description"). */
-  description: string;
-}
 
 /** The page's Content-Security-Policy: inline code only, no request of any kind leaves the page. */
 export const PAGE_CSP =
@@ -70,20 +57,27 @@ footer { margin-top: 3em; font-size: 0.8rem; color: #555; }
 }
 `;
 
-/** Draws every `[data-vega-spec]` element with Vega; marks each `data-rendered="true"` (or `error`). */
+/**
+ * `coachcodeDraw(root)` draws every `[data-vega-spec]` element under `root` with Vega and marks
+ * each `data-rendered="true"` (or `error`); it is called on the whole page at load, and again on a
+ * report's session when it is opened. When every chart of the page at load is drawn,
+ * `<html data-charts-ready>` holds the milliseconds since navigation (what `pnpm bench` reads).
+ */
 const BOOTSTRAP = `
 (function () {
-  var views = document.querySelectorAll('[data-vega-spec]');
-  Array.prototype.forEach.call(views, function (el) {
-    var source = document.getElementById(el.getAttribute('data-vega-spec'));
-    try {
-      var spec = JSON.parse(source.textContent);
-      var view = new vega.View(vega.parse(spec), { renderer: 'svg', container: el, hover: true });
-      view.runAsync().then(function () {
-        el.setAttribute('data-rendered', 'true');
-      }, function (error) { fail(el, error); });
-    } catch (error) { fail(el, error); }
-  });
+  function draw(root) {
+    var views = root.querySelectorAll('[data-vega-spec]:not([data-rendered])');
+    return Promise.all(Array.prototype.map.call(views, function (el) {
+      var source = document.getElementById(el.getAttribute('data-vega-spec'));
+      try {
+        var spec = JSON.parse(source.textContent);
+        var view = new vega.View(vega.parse(spec), { renderer: 'svg', container: el, hover: true });
+        return view.runAsync().then(function () {
+          el.setAttribute('data-rendered', 'true');
+        }, function (error) { fail(el, error); });
+      } catch (error) { fail(el, error); return null; }
+    }));
+  }
   function fail(el, error) {
     el.setAttribute('data-rendered', 'error');
     el.innerHTML = '';
@@ -93,23 +87,12 @@ const BOOTSTRAP = `
     el.appendChild(p);
     console.error(error);
   }
+  window.coachcodeDraw = draw;
+  draw(document).then(function () {
+    document.documentElement.setAttribute('data-charts-ready', String(Math.round(performance.now())));
+  });
 })();
 `;
-
-/** A `<figure>` holding one chart, its caption, its description and its compiled spec. */
-export function chartFigureHtml(chart: PageChart): string {
-  const id = escapeHtml(chart.id);
-  return [
-    `<figure class="chart" id="${id}">`,
-    `<div class="chart-view" data-vega-spec="${id}-spec" aria-describedby="${id}-description">`,
-    `<noscript><p>This chart needs JavaScript; its description follows.</p></noscript>`,
-    `</div>`,
-    `<figcaption class="visually-hidden">${escapeHtml(chart.caption)}</figcaption>`,
-    `<details class="chart-description"><summary>Description</summary><p id="${id}-description">${escapeHtml(chart.description)}</p></details>`,
-    `<script type="application/json" id="${id}-spec">${scriptJson(chart.vega)}</script>`,
-    `</figure>`,
-  ].join('\n');
-}
 
 /** Options of {@link htmlDocument}. */
 export interface HtmlDocumentOptions {
@@ -120,11 +103,15 @@ export interface HtmlDocumentOptions {
   charts?: boolean;
   /** Further CSS for this page. */
   css?: string;
+  /** Further script, run after Vega and the chart start-up (the report's session viewer). */
+  script?: string;
 }
 
 /** A complete, self-contained HTML document. */
 export function htmlDocument(options: HtmlDocumentOptions): string {
-  const scripts = options.charts === false ? '' : `<script>\n${vegaBrowserScript()}\n</script>\n<script>${BOOTSTRAP}</script>\n`;
+  const scripts =
+    (options.charts === false ? '' : `<script>\n${vegaBrowserScript()}\n</script>\n<script>${BOOTSTRAP}</script>\n`) +
+    (options.script ? `<script>\n${options.script}\n</script>\n` : '');
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}">\n` +
@@ -133,16 +120,6 @@ export function htmlDocument(options: HtmlDocumentOptions): string {
     `<title>${escapeHtml(options.title)}</title>\n<style>${PAGE_CSS}${options.css ?? ''}</style>\n</head>\n<body>\n<main>\n` +
     `${options.body}\n</main>\n${scripts}</body>\n</html>\n`
   );
-}
-
-/** A Vega-Lite spec compiled for a page, with its title and description taken from the spec. */
-export function pageChart(spec: TopLevelSpec, id: string, onWarning?: (message: string) => void): PageChart {
-  const compiled = compileChart(spec);
-  for (const w of compiled.warnings) onWarning?.(messages.compileWarning(w));
-  const title = (spec as { title?: unknown }).title;
-  const caption =
-    typeof title === 'string' ? title : title && typeof title === 'object' && 'text' in title ? String((title as { text: unknown }).text) : '';
-  return { id, vega: compiled.spec, caption, description: spec.description ?? caption };
 }
 
 /** Options of {@link renderHtml}. */

@@ -8,10 +8,11 @@ import { buildReport } from '../src/index.js';
 import { reportInput } from './sample-data.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const found = existsSync(CHROMIUM);
+// The report inlines its page script from dist (the root `pnpm test` builds first).
+const found = existsSync(CHROMIUM) && existsSync(new URL('../dist/report-page-script.js', import.meta.url));
 const title = found
   ? 'the report in a real browser (Debian chromium)'
-  : `the report in a real browser: SKIPPED, ${CHROMIUM} not found (install it with: apt-get install -y chromium)`;
+  : `the report in a real browser: SKIPPED, ${CHROMIUM} not found (install it with: apt-get install -y chromium), or dist/report-page-script.js not built (pnpm build)`;
 
 // CI sets COACHCODE_REQUIRE_BROWSER=1: there a missing chromium is a failure, not a skip.
 it.runIf(!found && process.env.COACHCODE_REQUIRE_BROWSER === '1')('has the browser it needs (COACHCODE_REQUIRE_BROWSER=1)', () => {
@@ -50,7 +51,7 @@ describe.skipIf(!found)(title, () => {
     rmSync(join(dir, 'profile'), { recursive: true, force: true });
   });
 
-  it('draws every chart with marks, logs no error, requests nothing from outside, and shows tooltips', async () => {
+  it('draws the overview at once, a session when it is opened, logs no error, requests nothing from outside, and shows tooltips', async () => {
     const page = await context.newPage();
     page.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => {
@@ -58,30 +59,43 @@ describe.skipIf(!found)(title, () => {
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await page.goto(pathToFileURL(file).href);
-    await page.waitForFunction(
-      () => Array.from(document.querySelectorAll('[data-vega-spec]')).every((el) => el.hasAttribute('data-rendered')),
-      undefined,
-      { timeout: 30_000 },
-    );
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-charts-ready'), undefined, { timeout: 30_000 });
 
-    const charts = await page.$$eval('[data-vega-spec]', (els) =>
-      els.map((el) => ({
-        rendered: el.getAttribute('data-rendered'),
-        svg: el.querySelectorAll('svg').length,
-        marks: el.querySelectorAll('svg g[class*="mark-rect"] path, svg g[class*="mark-text"] text').length,
-        label: el.getAttribute('aria-label') ?? '',
-      })),
-    );
-    expect(charts.length).toBe(6);
-    for (const chart of charts) {
-      expect(chart.rendered).toBe('true');
-      expect(chart.svg).toBe(1);
-      expect(chart.marks).toBeGreaterThan(5);
-      expect(chart.label.length).toBeGreaterThan(40);
-    }
+    const charts = (root: string) =>
+      page.$$eval(`${root} [data-vega-spec]`, (els) =>
+        els.map((el) => ({
+          rendered: el.getAttribute('data-rendered'),
+          svg: el.querySelectorAll('svg').length,
+          marks: el.querySelectorAll('svg g[class*="mark-rect"] path, svg g[class*="mark-text"] text').length,
+          label: el.getAttribute('aria-label') ?? '',
+        })),
+      );
+    const check = (list: Awaited<ReturnType<typeof charts>>) => {
+      for (const chart of list) {
+        expect(chart.rendered).toBe('true');
+        expect(chart.svg).toBe(1);
+        expect(chart.marks).toBeGreaterThan(5);
+        expect(chart.label.length).toBeGreaterThan(40);
+      }
+    };
+    // the totals, the comparison and the heat map; the two sessions are closed and empty
+    const overview = await charts('body');
+    expect(overview).toHaveLength(3);
+    check(overview);
+    expect(await page.$$eval('details.session', (d) => d.map((x) => (x as HTMLDetailsElement).open))).toEqual([false, false]);
 
-    // Hovering a turn of the first timeline shows its tooltip (Vega's default handler sets `title`).
-    const timeline = page.locator('section[aria-labelledby="timelines"] [data-vega-spec]').first();
+    // Opening the first session builds its profile chart, timeline and coded turns.
+    const session = page.locator('details.session[data-session="0"]');
+    await session.locator('summary').click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('details.session[data-session="0"]')?.dataset.state === 'ready', undefined, { timeout: 30_000 });
+    const drawn = await charts('details.session[data-session="0"]');
+    expect(drawn).toHaveLength(2);
+    check(drawn);
+    expect(await session.locator('table.transcript tbody tr').count()).toBe(10);
+    expect(await session.locator('mark.evidence').first().textContent()).toBe('How did');
+
+    // Hovering a turn of its timeline shows its tooltip (Vega's default handler sets `title`).
+    const timeline = session.locator('[data-vega-spec]').nth(1);
     const turn = timeline.locator('g[class*="mark-rect"] path').nth(2);
     await turn.hover();
     await expect

@@ -132,6 +132,8 @@ export const messages = {
   qdpxOtherSelections: (n: number) => `${n} selection${n === 1 ? '' : 's'} of picture, PDF, audio or video sources are not turns of a transcript; not used`,
   qdpxNoSources: (codes: number) => `the project has no text source, so no turn is coded (it holds a codebook of ${codes} code${codes === 1 ? '' : 's'})`,
 
+  sessionsHint: () => ' (--sessions all gives every session a section, --sessions N the first N)',
+
   // results
   wroteFile: (path: string) => `wrote ${path}`,
   runDone: (files: number, turns: number, failed: number, seconds: number, out?: string) =>

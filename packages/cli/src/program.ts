@@ -351,7 +351,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
       program
         .command('report')
         .summary('one self-contained HTML report of a batch')
-        .description('One HTML file that works offline: the codebook, every session\'s profile chart, the comparison of groups, timelines, the transitions heat map, each coded transcript with evidence highlighted, and agreement tables when the turns carry human codes or --gold is given.')
+        .description('One HTML file that works offline: an overview drawn at once (the codebook with its counts, the totals of all sessions, the comparison of groups, the transitions heat map, agreement tables when the turns carry human codes or --gold is given), then one section per session, opened on a click: its profile chart, timeline and coded turns with the evidence highlighted.')
         .argument('<paths...>', 'coded JSONL or transcripts (files, folders, globs or -)'),
     ),
   )
@@ -359,11 +359,13 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .option('-g, --gold <path>', 'human coding to add agreement tables (as in evaluate; repeatable)', collectPaths, [])
     .option('--title <text>', 'report title')
     .option('--measure <measure>', `bar height of the profile charts: ${MEASURES.join(' or ')}`)
+    .option('--sessions <which>', 'which sessions get a section of their own: all, none, or the first N (default: all that fit in 8 MB of embedded data, so the file stays under 10 MB)')
     .addHelpText(
       'after',
       examples([
         ['coachcode report fixtures/transcripts --out report.html', 'the bundled examples as one report'],
         ['coachcode report sessions/ --gold human.csv --anonymise --out report.html', 'with agreement tables, names replaced by roles'],
+        ['coachcode report coded/ --sessions 50 --out report.html', 'a large batch: the overview of all, sections for the first 50 sessions'],
       ]),
     )
     .action(async (paths: string[], flags: WithAnonymize<ReportFlags>) => {

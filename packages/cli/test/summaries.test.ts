@@ -210,6 +210,26 @@ describe('coachcode chart and report', () => {
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/Agreement of the machine with the human codes/);
   });
 
+  it.each([
+    ['all', ['--sessions', 'all'], 3],
+    ['none', ['--sessions', 'none'], 0],
+    ['2', ['--sessions', '2'], 2],
+    ['(default: all that fit)', [], 3],
+  ])('report --sessions %s: that many sessions get a section', async (_name, flags, sections) => {
+    const r = await runCli(['report', 'coded.jsonl', 'talk.txt', '--out', 'sessions.html', '-q', ...flags], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(cwd, 'sessions.html'), 'utf8');
+    expect([...html.matchAll(/<details class="session" data-session="(\d+)"/g)].map((m) => Number(m[1]))).toEqual(Array.from({ length: sections }, (_, i) => i));
+    // the overview counts all three either way
+    expect(html).toContain('Interaction profile: all 3 sessions');
+  });
+
+  it('report --sessions: anything but all, none or a whole number is a usage error', async () => {
+    const r = await runCli(['report', 'coded.jsonl', '--out', 'x.html', '--sessions', 'some'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--sessions: expected all, none or a whole number, received "some"/);
+  });
+
   it('report: refuses a name that is not .html', async () => {
     const r = await runCli(['report', 'talk.txt', '--out', 'r.svg'], { cwd });
     expect(r.code).toBe(2);

@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import { buildReport, type ReportTable } from '@coachcode/charts';
+import { buildReport, type ReportOptions, type ReportTable } from '@coachcode/charts';
 import { baseName, codeIds, codingFiles, compareProfiles, countTransitions, evaluateCodings, formatDiagnostic, matchFiles, type AgreementTable, type Coding, type Evaluation } from '@coachcode/core';
 import { readCodings } from '../agreement/read-codings.js';
 import { addToCoding, humanUnits, machineUnits } from '../agreement/units.js';
@@ -23,7 +23,19 @@ export interface ReportFlags extends AnalysisFlags, GroupingFlags {
   gold: string[];
   title?: string;
   measure?: string;
+  sessions?: string;
   quiet?: boolean;
+}
+
+/** `--sessions all|none|N` as buildReport's options (not given: its default, every session that fits in its size limit). */
+function sessionChoice(value: string | undefined, problems: string[]): Pick<ReportOptions, 'sessions' | 'sessionBytes'> {
+  if (value === undefined) return {};
+  const v = value.trim().toLowerCase();
+  if (v === 'all') return { sessions: Infinity, sessionBytes: Infinity };
+  if (v === 'none') return { sessions: 0 };
+  if (/^\d+$/.test(v)) return { sessions: Number(v), sessionBytes: Infinity };
+  problems.push(messages.badNumber('--sessions', value, 'all, none or a whole number'));
+  return {};
 }
 
 const pct = (x: number | null) => (x === null ? Number.NaN : Math.round(x * 1000) / 10);
@@ -73,6 +85,7 @@ export async function reportCommand(paths: readonly string[], flags: ReportFlags
   const settings = resolveAnalysis(flags, io.cwd, problems);
   const grouping = resolveGrouping(flags, problems);
   const look = resolveChartLook({ ...(flags.measure !== undefined ? { measure: flags.measure } : {}) }, problems);
+  const choice = sessionChoice(flags.sessions, problems);
   const expansion = expandInputs(paths, { cwd: io.cwd, stdinName: settings.stdinName });
   checkOutputPath('--out', flags.out, protectedInputs(expansion.inputs, flags, io.cwd), io.cwd, problems, ['html']);
   throwIfProblems(problems);
@@ -127,7 +140,7 @@ export async function reportCommand(paths: readonly string[], flags: ReportFlags
       codebook,
       ...(look.measure ? { measure: look.measure } : {}),
     },
-    { onWarning: (w) => note(`${flags.out}: warning: ${w}`) },
+    { onWarning: (w, code) => note(`${flags.out}: warning: ${w}${code === 'sessions-left-out' ? messages.sessionsHint() : ''}`), ...choice },
   );
   writeFileAtomic(resolve(io.cwd, flags.out), html, flags.out);
   note(messages.wroteFile(flags.out));
