@@ -128,8 +128,10 @@ if (!process.argv.includes('--no-in-domain')) {
         const kappas = {};
         for (const line of out.split('\n')) {
           const cells = line.split(/\s{2,}|│|\|/).map((x) => x.trim()).filter(Boolean);
-          if (cells.length >= 5 && (codes.includes(cells[0]) || cells[0] === 'macro')) kappas[cells[0]] = cells[cells[0] === 'macro' ? 2 : 4];
+          if (cells.length >= 5 && codes.includes(cells[0])) kappas[cells[0]] = cells[4];
         }
+        const values = codes.map((c) => Number(kappas[c])).filter((k) => !Number.isNaN(k));
+        kappas.macro = (values.reduce((a, k) => a + k, 0) / values.length).toFixed(3);
         rows.push([`coachcode, ${base === 'none' ? 'from scratch (--base none)' : 'from the default (--base cfbt-default)'}`, kappas]);
         log(`${title}, --base ${base}`);
       }
