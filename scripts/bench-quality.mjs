@@ -24,14 +24,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kappaTable, scoreModel, useCore } from './lib/scoring.mjs';
 import { fitTfidf } from './lib/tfidf-baseline.mjs';
-import { CODES, loadBenchmark, loadCore, loadExamples, loadFixtures, loadMrda, root, shared } from './lib/training-data.mjs';
+import { CODES, flagValue, loadBenchmark, loadCore, loadExamples, loadFixtures, loadMrda, root, shared } from './lib/training-data.mjs';
 
 const core = await loadCore();
 useCore(core);
-const arg = (name) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
+const arg = flagValue;
 const only = arg('--sets')?.split(',');
 const t0 = Date.now();
 const log = (m) => console.error(`bench:quality: ${m} (${Math.round((Date.now() - t0) / 1000)} s)`);

@@ -8,17 +8,14 @@
 //    MRDA (zero-shot, as on a corpus we have never seen), and with the MRDA training meetings.
 // Prints per-code kappa for the recipe and a plain TF-IDF + logistic-regression baseline trained on
 // the same data. Usage: node scripts/validate-recipe.mjs [--recipe name] [--quick]
-import { CODES, loadCore, loadExamples, loadFixtures, loadMrda } from './lib/training-data.mjs';
+import { CODES, flagValue, loadCore, loadExamples, loadFixtures, loadMrda } from './lib/training-data.mjs';
 import { RECIPES } from './lib/recipes.mjs';
 import { fitTfidf } from './lib/tfidf-baseline.mjs';
 import { kappaTable, scoreModel, useCore } from './lib/scoring.mjs';
 
 const core = await loadCore();
 useCore(core);
-const arg = (name) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
+const arg = flagValue;
 const recipeNames = (arg('--recipe') ?? Object.keys(RECIPES).join(',')).split(',');
 const baseline = !process.argv.includes('--no-baseline');
 

@@ -109,4 +109,10 @@ export function loadMrda(core, part) {
   return loadBenchmark(core, 'mrda', (file) => (part === 'measure') === /^mrda-Bed/.test(file));
 }
 
+/** The value after a command-line flag (`--sets a,b`), or undefined. */
+export function flagValue(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 export const CODES = ['summary', 'acceptance', 'challenge', 'continuity', 'dissonance'];
