@@ -3,13 +3,15 @@
 // fixtures/gold format) to the tuning part of the fixtures: checks each file, copies it to
 // fixtures/gold, records its author in fixtures/authors.json, gives it a transcript format in
 // fixtures/formats.json (in turn from FORMATS) and lists it in fixtures/split.json "tune".
-// Then run `node scripts/render-fixtures.mjs`. Usage: node scripts/import-authors.mjs <author> <folder>
+// Then run `node scripts/render-fixtures.mjs`.
+// Usage: node scripts/import-authors.mjs <author> <folder> [part]   (part: tune, the default, or
+// next — written after the round's model was fixed, kept for the next round's fit)
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const [author, folder] = process.argv.slice(2);
+const [author, folder, part = 'tune'] = process.argv.slice(2);
 if (!author || !folder) {
   console.error('usage: node scripts/import-authors.mjs <author> <folder>');
   process.exit(2);
@@ -39,11 +41,12 @@ for (const file of readdirSync(folder).filter((f) => f.endsWith('.jsonl')).sort(
   writeFileSync(join(root, 'fixtures/gold', file), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
   authors[stem] = author;
   formats[stem] ??= FORMATS[n % FORMATS.length];
-  if (!split.tune.includes(stem)) split.tune.push(stem);
+  split[part] ??= [];
+  if (!split[part].includes(stem)) split[part].push(stem);
   n++;
 }
-split.tune.sort();
+split[part].sort();
 write('authors.json', Object.fromEntries(Object.entries(authors).sort()));
 write('formats.json', Object.fromEntries(Object.entries(formats).sort()));
 write('split.json', split);
-console.log(`import-authors: ${n} conversations of ${author} added to the tuning part`);
+console.log(`import-authors: ${n} conversations of ${author} added to the ${part} part`);
