@@ -110,7 +110,9 @@ export class OpenScorer {
   private readonly seen: Int32Array;
   private turn = 0;
   private z: Float64Array;
-  private hits: number[] = [];
+  /** The turn's hits so far (triples), in a buffer that grows and is reused from turn to turn. */
+  private hits = new Int32Array(192);
+  private n = 0;
 
   constructor(vocabulary: OpenVocabulary, rows: Float64Array, K: number) {
     this.vocabulary = vocabulary;
@@ -123,7 +125,7 @@ export class OpenScorer {
   begin(): void {
     this.turn++;
     this.z = new Float64Array(this.K);
-    this.hits.length = 0;
+    this.n = 0;
   }
 
   hit(i: number | undefined, start: number, end: number): void {
@@ -132,11 +134,18 @@ export class OpenScorer {
     const K = this.K;
     const z = this.z;
     for (let k = 0; k < K; k++) z[k] = (z[k] as number) + (this.rows[i * K + k] as number);
-    this.hits.push(i, start, end);
+    if (this.n + 3 > this.hits.length) {
+      const grown = new Int32Array(this.hits.length * 2);
+      grown.set(this.hits);
+      this.hits = grown;
+    }
+    this.hits[this.n++] = i;
+    this.hits[this.n++] = start;
+    this.hits[this.n++] = end;
   }
 
   finish(): OpenScore {
-    return { z: this.z, hits: new Int32Array(this.hits) };
+    return { z: this.z, hits: this.hits.slice(0, this.n) };
   }
 }
 
