@@ -240,13 +240,14 @@ export function jsonSyntaxErrorOffset(text: string): number | undefined {
 /** The line of a `JSON.parse` error: where the text first breaks the grammar, else what the message names. */
 export function jsonErrorLine(text: string, message: string): number | undefined {
   const offset = jsonSyntaxErrorOffset(text);
-  if (offset !== undefined) return lineAt(text, offset);
+  // An error at the very end (an unclosed value) is on the last line with text, not after it.
+  if (offset !== undefined) return lineAt(text, Math.min(offset, text.trimEnd().length));
   const line = /line (\d+) column/.exec(message);
   if (line) return Number(line[1]);
   const pos = /position (\d+)/.exec(message);
   if (pos) return lineAt(text, Number(pos[1]));
-  // "Unexpected end of JSON input": the text stops where a value was still open.
-  return /end of (?:JSON )?input/i.test(message) ? lineAt(text, text.length) : undefined;
+  // "Unexpected end of JSON input": the text stops, on its last line, where a value was still open.
+  return /end of (?:JSON )?input/i.test(message) ? lineAt(text, text.trimEnd().length) : undefined;
 }
 
 /** `utterances[3].speaker` from a path. */

@@ -10,6 +10,12 @@ export function quote(text: string, max = 60): string {
   return JSON.stringify(t.length > max ? `${t.slice(0, max - 1)}…` : t);
 }
 
+/** The columns of a header, quoted: the first twelve, then how many more. */
+function headerList(columns: readonly string[]): string {
+  const shown = columns.slice(0, 12).map((c) => quote(c, 30)).join(', ');
+  return columns.length > 12 ? `${shown} … (${columns.length} columns)` : shown;
+}
+
 const LABEL_EXAMPLE = '`Name: text` (optionally with a time stamp such as `[00:01:23] Name: text`)';
 
 export const parseMessages = {
@@ -47,9 +53,9 @@ export const parseMessages = {
   csvSyntax: (detail: string): string => `the CSV could not be read: ${detail}`,
   csvEmpty: (): string => 'the CSV has no header row: expected a first row naming the columns, such as speaker,text',
   csvMissingColumn: (role: string, wanted: string, columns: readonly string[]): string =>
-    `no ${role} column: expected ${wanted}; the header has ${columns.map((c) => quote(c, 30)).join(', ')}. Name the column with the csv.${role} option (--${role}-column)`,
+    `no ${role} column: expected ${wanted}; the header has ${headerList(columns)}. Name the column with the csv.${role} option (--${role}-column)`,
   csvMissingCodeColumn: (code: string, columns: readonly string[]): string =>
-    `no column for code ${quote(code, 30)}: expected a header equal to the code; the header has ${columns.map((c) => quote(c, 30)).join(', ')}`,
+    `no column for code ${quote(code, 30)}: expected a header equal to the code; the header has ${headerList(columns)}`,
   csvFieldCount: (expected: number, received: number): string =>
     `this row has ${received} field${received === 1 ? '' : 's'}, the header has ${expected}; missing fields are read as empty, extra ones are ignored`,
   csvCodeValue: (code: string, received: string): string =>

@@ -101,10 +101,27 @@ export function trimInvisible(text: string): string {
   return text.replace(LEADING_INVISIBLE, '').replace(TRAILING_INVISIBLE, '');
 }
 
+const FORMAT_CHAR = /\p{Cf}/u;
+const FORMAT_CHARS = /\p{Cf}/gu;
+/** The colon that ends a label: followed by a space, a tab or the end of the line (not a time's). */
+const LABEL_COLON = /:(?=[ \t]|$)/;
+
+/**
+ * The line with invisible format characters taken out of the label before its colon
+ * (`\u2067Ben\u2069: …`, `Angela\u200e: …`, as right-to-left editing writes them); the text after
+ * the colon keeps them (a zero-width joiner inside an emoji, a non-joiner in Persian).
+ */
+function withoutMarksInLabel(line: string): string {
+  const colon = LABEL_COLON.exec(line);
+  if (!colon) return line;
+  const label = line.slice(0, colon.index);
+  return FORMAT_CHAR.test(label) ? label.replace(FORMAT_CHARS, '') + line.slice(colon.index) : line;
+}
+
 /** Matches a `Name: text` label with optional time stamps (`[00:01:23] Name:`, `Name (1:23):`, `Name: [00:01:23] text`). */
 export function matchSpeakerLabel(raw: string): LabelMatch | undefined {
   if (!raw.includes(':')) return undefined;
-  const line = trimInvisible(raw);
+  const line = withoutMarksInLabel(trimInvisible(raw));
   const m = LABEL.exec(line);
   if (!m) return undefined;
   const name = (m[3] as string).replace(/[ \t]+/g, ' ');
