@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { checkSchema } from '../model/schema.js';
 import { baseName } from '../model/source-path.js';
 import { codingKey, type Coding, type CodedUnit } from './coding.js';
 import { agreementMessages } from './messages.js';
@@ -19,13 +20,13 @@ export interface CodingReadResult {
 }
 
 const CodingRecordSchema = z.object({
-  file: z.string().min(1).optional(),
-  source: z.string().min(1).optional(),
-  turn: z.number().int().positive(),
+  file: z.optional(z.string().check(z.minLength(1))),
+  source: z.optional(z.string().check(z.minLength(1))),
+  turn: z.int().check(z.positive()),
   codes: z.array(z.string()),
-  scored: z.array(z.string()).optional(),
-  speaker: z.string().nullish(),
-  role: z.string().nullish(),
+  scored: z.optional(z.array(z.string())),
+  speaker: z.nullish(z.string()),
+  role: z.nullish(z.string()),
 });
 
 /**
@@ -57,7 +58,7 @@ export function readCodingJsonl(text: string, options: ReadCodingOptions = {}): 
       report(line, 'coding-record-invalid', agreementMessages.jsonNotObject(Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value));
       return;
     }
-    const parsed = CodingRecordSchema.safeParse(value);
+    const parsed = checkSchema(CodingRecordSchema, value);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'record'}: ${i.message}`).join('; ');
       report(line, 'coding-record-invalid', agreementMessages.recordInvalid(issues));

@@ -3,6 +3,7 @@ import { codebookTag, codeIds } from '../codebook/codebook.js';
 import { cfbtCodebook } from '../codebook/cfbt.js';
 import { CoachcodeError } from '../errors.js';
 import { messages } from '../messages.js';
+import { checkSchema } from '../model/schema.js';
 import type { CodedTurn, Evidence, Turn } from '../model/turn.js';
 import type { ClassifyOptions, TurnClassifier } from './classifier.js';
 import { defaultModel } from './builtin-models.js';
@@ -366,7 +367,7 @@ export function blankModel(codebook: Codebook = cfbtCodebook): Model {
 
 /** Validates a model object (e.g. a parsed `model.json`); throws a `CoachcodeError` listing every problem. */
 export function parseModel(value: unknown, source = 'model'): Model {
-  const r = ModelSchema.safeParse(value);
+  const r = checkSchema(ModelSchema, value);
   if (r.success) return r.data;
   throw new CoachcodeError(r.error.issues.map((i) => ({ code: 'model-invalid', severity: 'error' as const, message: messages.modelInvalid(`${i.path.join('.') || '(root)'}: ${i.message}`), source })));
 }

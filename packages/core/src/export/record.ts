@@ -1,11 +1,12 @@
+import type { Role } from '../model/role.js';
 import type { CodedTurn } from '../model/turn.js';
 
-/** One output record per coded turn: exactly the JSONL contract of DESIGN.md (`docs/output.md`). Key order is fixed. */
+/** One output record per coded turn: each line of `coachcode code --format jsonl` (docs/output.md). Key order is fixed. */
 export interface TurnRecord {
   source: string;
   turn: number;
   speaker: string;
-  role: string;
+  role: Role;
   start?: string;
   text: string;
   codes: string[];
@@ -17,7 +18,7 @@ export interface TurnRecord {
   model: string;
 }
 
-/** Builds the output record of a coded turn (DESIGN.md "Output of coachcode code"). */
+/** Builds the output record of a coded turn (docs/output.md, "coachcode code"). */
 export function toRecord(turn: CodedTurn, meta: { source: string; codebook: string; model: string }): TurnRecord {
   const r: TurnRecord = { source: meta.source, turn: turn.turn, speaker: turn.speaker, role: turn.role } as TurnRecord;
   if (turn.start !== undefined) r.start = turn.start;

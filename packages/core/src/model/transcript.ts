@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { vocabulary } from './vocabulary.js';
 
 /** Input formats coachcode can read. */
@@ -23,25 +23,25 @@ export const UtteranceSchema = z.object({
   speaker: z.string(),
   text: z.string(),
   /** 1-based line in the source where this utterance starts. */
-  line: z.number().int().positive().optional(),
+  line: z.optional(z.int().check(z.positive())),
   /** Start time as `HH:MM:SS(.mmm)`, when the source gives one. */
-  start: z.string().optional(),
-  end: z.string().optional(),
+  start: z.optional(z.string()),
+  end: z.optional(z.string()),
   /** Human codes carried by the source (CSV code columns, coded JSONL). */
-  codes: z.array(z.string()).optional(),
+  codes: z.optional(z.array(z.string())),
   /** A role stated by the source (coded JSONL, JSON transcript). */
-  role: z.string().optional(),
+  role: z.optional(z.string()),
 });
-export type Utterance = z.infer<typeof UtteranceSchema>;
+export type Utterance = z.output<typeof UtteranceSchema>;
 
 /** The project's own JSON transcript format (`docs/formats.md`). */
 export const TranscriptSchema = z.object({
-  format: z.literal('coachcode-transcript').optional(),
-  version: z.literal(1).optional(),
+  format: z.optional(z.literal('coachcode-transcript')),
+  version: z.optional(z.literal(1)),
   /** Free-form attributes of the transcript: coach, cohort, date, session … */
-  metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  metadata: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
   /** Speaker name → role, when the file states it. */
-  speakers: z.record(z.string(), z.string()).optional(),
+  speakers: z.optional(z.record(z.string(), z.string())),
   utterances: z.array(UtteranceSchema),
 });
 

@@ -1,9 +1,10 @@
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CoachcodeError } from '../errors.js';
 import type { Role } from '../model/role.js';
 import { isRole } from '../model/role.js';
 import { dict } from '../model/dict.js';
+import { checkSchema } from '../model/schema.js';
 import { baseName, fileStem } from '../model/source-path.js';
 import { messages } from '../messages.js';
 
@@ -17,8 +18,8 @@ export interface TranscriptAttributes {
 export type RolesFile = Map<string, TranscriptAttributes>;
 
 const LongEntry = z.strictObject({
-  speakers: z.record(z.string(), z.string()).default({}),
-  metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  speakers: z._default(z.record(z.string(), z.string()), {}),
+  metadata: z._default(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])), {}),
 });
 const Entry = z.union([LongEntry, z.record(z.string(), z.string())]);
 const JsonRolesFile = z.record(z.string(), Entry);
@@ -45,12 +46,12 @@ export function parseRolesFile(text: string, options: { format: 'json' | 'csv'; 
     } catch (e) {
       throw new CoachcodeError([{ code: 'roles-file', severity: 'error', message: messages.rolesFileInvalid(`not valid JSON (${(e as Error).message})`), source }]);
     }
-    const parsed = JsonRolesFile.safeParse(raw);
+    const parsed = checkSchema(JsonRolesFile, raw);
     if (!parsed.success) {
       throw new CoachcodeError(parsed.error.issues.map((i) => ({ code: 'roles-file', severity: 'error' as const, message: messages.rolesFileInvalid(`${i.path.join('.')}: ${i.message}`), source })));
     }
     for (const [file, entry] of Object.entries(parsed.data)) {
-      const long = LongEntry.safeParse(entry);
+      const long = checkSchema(LongEntry, entry);
       const speakers: Record<string, string> = long.success ? long.data.speakers : (entry as Record<string, string>);
       const metadata: Record<string, unknown> = long.success ? long.data.metadata : {};
       out.set(file, {

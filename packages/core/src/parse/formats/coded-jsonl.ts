@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { dict } from '../../model/dict.js';
+import { checkSchema } from '../../model/schema.js';
 import type { Utterance } from '../../model/transcript.js';
 import { parseMessages, ParseIssue } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext } from '../parse-context.js';
@@ -9,18 +10,18 @@ import { describeSchemaIssue } from '../zod-issue.js';
 export const CodedRecordSchema = z.object({
   speaker: z.string(),
   text: z.string(),
-  turn: z.number().int().positive().optional(),
-  role: z.string().optional(),
-  codes: z.array(z.string()).optional(),
-  start: z.string().optional(),
-  end: z.string().optional(),
+  turn: z.optional(z.int().check(z.positive())),
+  role: z.optional(z.string()),
+  codes: z.optional(z.array(z.string())),
+  start: z.optional(z.string()),
+  end: z.optional(z.string()),
   /** `coachcode code` output names the transcript `source`; gold files name it `file`. */
-  source: z.string().optional(),
-  file: z.string().optional(),
+  source: z.optional(z.string()),
+  file: z.optional(z.string()),
   /** Gold files: the codes the human coder scored. */
-  scored: z.array(z.string()).optional(),
+  scored: z.optional(z.array(z.string())),
 });
-export type CodedRecord = z.infer<typeof CodedRecordSchema>;
+export type CodedRecord = z.output<typeof CodedRecordSchema>;
 
 /** The most bad lines reported for one file. */
 const MAX_ISSUES = 20;
@@ -52,7 +53,7 @@ export function parseCodedJsonl(text: string, ctx: ParseContext): FormatResult {
       issues.error(ParseIssue.jsonlSyntax, parseMessages.jsonlSyntax(error instanceof Error ? error.message : String(error)), i + 1);
       continue;
     }
-    const parsed = CodedRecordSchema.safeParse(value);
+    const parsed = checkSchema(CodedRecordSchema, value);
     if (!parsed.success) {
       const detail = parsed.error.issues.map(describeSchemaIssue).join('; ');
       issues.error(ParseIssue.jsonlRecord, parseMessages.jsonlRecord(detail), i + 1);

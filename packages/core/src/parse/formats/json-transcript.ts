@@ -1,5 +1,6 @@
 import { TranscriptSchema, type Utterance } from '../../model/transcript.js';
 import { dict } from '../../model/dict.js';
+import { checkSchema } from '../../model/schema.js';
 import { jsonArrayElementLines, jsonErrorLine, locateJsonPath, type JsonPathStep } from '../json-locate.js';
 import { parseMessages, ParseIssue } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext } from '../parse-context.js';
@@ -33,7 +34,7 @@ export function parseJsonTranscript(text: string, ctx: ParseContext): FormatResu
   }
   const bare = Array.isArray(value);
   const prefix: JsonPathStep[] = bare ? [] : ['utterances'];
-  const parsed = TranscriptSchema.safeParse(bare ? { utterances: value } : value);
+  const parsed = checkSchema(TranscriptSchema, bare ? { utterances: value } : value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, MAX_ISSUES)) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
