@@ -8,12 +8,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCoreBundle, CORE_BUNDLE_BUDGET, kb } from './lib/core-bundle.mjs';
+import { buildCoreBundle, CORE_BUNDLE_GOAL, CORE_CODE_BUDGET, kb } from './lib/core-bundle.mjs';
 import { installedPackages, npmInstall, packWorkspace, treeBytes } from './lib/pack.mjs';
 
 const [full, bare] = await Promise.all([buildCoreBundle(), buildCoreBundle({ models: false })]);
-console.log(`core browser bundle   ${kb(full.gzipped).padStart(9)} gzipped, ${kb(full.minified)} minified (goal: under ${kb(CORE_BUNDLE_BUDGET)})`);
-console.log(`  without the models  ${kb(bare.gzipped).padStart(9)} gzipped, ${kb(bare.minified)} minified; the built-in models add ${kb(full.gzipped - bare.gzipped)} gzipped`);
+const over = full.gzipped - CORE_BUNDLE_GOAL;
+console.log(`core browser bundle   ${kb(full.gzipped).padStart(9)} gzipped, ${kb(full.minified)} minified (goal: under ${kb(CORE_BUNDLE_GOAL)}${over > 0 ? `: ${kb(over)} over` : ': met'})`);
+console.log(`  without the models  ${kb(bare.gzipped).padStart(9)} gzipped, ${kb(bare.minified)} minified (budget: under ${kb(CORE_CODE_BUDGET)}); the built-in models add ${kb(full.gzipped - bare.gzipped)} gzipped`);
 const parts = Object.entries(full.inputs)
   .reduce((acc, [k, v]) => {
     const key = k.startsWith('core/') ? (/(?:default|cues)-model\./.test(k) ? 'core: built-in models' : 'core: code') : k;

@@ -1,7 +1,8 @@
-import { parse } from 'csv-parse/browser/esm/sync';
 import { unprotectCsvField } from '../export/csv.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { baseName } from '../model/source-path.js';
+import { readCsvRows, sniffDelimiter } from '../parse/csv-rows.js';
+import { parseMessages } from '../parse/messages.js';
 import { type Coding, type CodedUnit } from './coding.js';
 import { addUnit, type CodingReadResult, type ReadCodingOptions } from './gold.js';
 import { agreementMessages } from './messages.js';
@@ -28,11 +29,6 @@ const YES = new Set(['1', 'true', 'yes', 'y']);
 const NO = new Set(['0', 'false', 'no', 'n']);
 const CODE_LIST_SEPARATOR = /[;,|]/;
 
-interface Row {
-  cells: string[];
-  line: number;
-}
-
 /**
  * Reads a human coding from CSV (or TSV / semicolon-separated). The header names the columns
  * (case-insensitive): `turn` (required); `file` or `source` (optional when `options.file` names
@@ -52,23 +48,9 @@ export function readCodingCsv(text: string, options: ReadCodingCsvOptions = {}):
   const report = (line: number | undefined, code: string, message: string, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push({ code, severity, message, ...where, ...(line ? { line } : {}) });
 
-  const body = text.replace(/^\uFEFF/, '');
-  let rows: Row[];
-  try {
-    const records = parse(body, {
-      delimiter: options.delimiter ?? detectDelimiter(body),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    rows = records.map(({ record, info }) => ({
-      cells: record,
-      line: info.lines - record.reduce((sum, cell) => sum + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0),
-    }));
-  } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : undefined;
-    report(line, 'coding-csv-unreadable', agreementMessages.csvUnreadable(error instanceof Error ? error.message : String(error)));
+  const { rows, unclosedQuoteLine } = readCsvRows(text, { delimiter: options.delimiter ?? sniffDelimiter(text), trim: true });
+  if (unclosedQuoteLine !== undefined) {
+    report(unclosedQuoteLine, 'coding-csv-unreadable', agreementMessages.csvUnreadable(parseMessages.csvUnclosedQuote()));
     return { coding, diagnostics };
   }
 
@@ -77,7 +59,7 @@ export function readCodingCsv(text: string, options: ReadCodingCsvOptions = {}):
     report(undefined, 'coding-csv-empty', agreementMessages.csvEmpty());
     return { coding, diagnostics };
   }
-  const names = header.cells.map((c) => c.trim().toLowerCase());
+  const names = header.fields.map((c) => c.trim().toLowerCase());
   const column = (...candidates: string[]) => names.findIndex((n) => candidates.includes(n));
   const turnAt = column('turn');
   const fileAt = column(...FILE_COLUMNS);
@@ -88,7 +70,7 @@ export function readCodingCsv(text: string, options: ReadCodingCsvOptions = {}):
   // `coachcode suggest` writes `previous` and `machine` columns beside the code columns.
   const sheet = column('previous') >= 0 && column('machine') >= 0;
   if (turnAt < 0) {
-    report(header.line, 'coding-csv-no-turn', agreementMessages.csvNoTurnColumn(header.cells));
+    report(header.line, 'coding-csv-no-turn', agreementMessages.csvNoTurnColumn(header.fields));
     return { coding, diagnostics };
   }
   if (fileAt < 0 && !options.file) {
@@ -109,22 +91,22 @@ export function readCodingCsv(text: string, options: ReadCodingCsvOptions = {}):
       names.forEach((name, at) => {
         if (FIELD_COLUMNS.has(name) || name === '') return;
         const bad = rows.find((r) => {
-          const v = (r.cells[at] ?? '').toLowerCase();
+          const v = (r.fields[at] ?? '').toLowerCase();
           return v !== '' && !YES.has(v) && !NO.has(v);
         });
-        if (bad) report(bad.line, 'coding-csv-column-ignored', agreementMessages.csvColumnNotBinary(header.cells[at] ?? name, bad.cells[at] ?? '', bad.line), 'warning');
+        if (bad) report(bad.line, 'coding-csv-column-ignored', agreementMessages.csvColumnNotBinary(header.fields[at] ?? name, bad.fields[at] ?? '', bad.line), 'warning');
         else codeColumns.set(name, at);
       });
     }
     if (codeColumns.size === 0) {
-      report(header.line, 'coding-csv-no-codes', agreementMessages.csvNoCodes(header.cells));
+      report(header.line, 'coding-csv-no-codes', agreementMessages.csvNoCodes(header.fields));
       return { coding, diagnostics };
     }
   }
 
   for (const row of rows) {
     // A cell of coachcode's own CSV may carry the `'` that kept a spreadsheet from running it.
-    const cell = (at: number) => (at >= 0 ? unprotectCsvField((row.cells[at] ?? '').trim()) : '');
+    const cell = (at: number) => (at >= 0 ? unprotectCsvField((row.fields[at] ?? '').trim()) : '');
     const turnText = cell(turnAt);
     if (!/^\d+(?:\.0+)?$/.test(turnText) || Number(turnText) < 1) {
       report(row.line, 'coding-csv-bad-turn', agreementMessages.csvBadTurn(turnText));
@@ -149,7 +131,7 @@ export function readCodingCsv(text: string, options: ReadCodingCsvOptions = {}):
         if (value === '') continue;
         if (YES.has(value)) unit.codes.push(code);
         else if (!NO.has(value)) {
-          report(row.line, 'coding-csv-bad-code-value', agreementMessages.csvBadCodeValue(header.cells[at] ?? code, cell(at)), 'warning');
+          report(row.line, 'coding-csv-bad-code-value', agreementMessages.csvBadCodeValue(header.fields[at] ?? code, cell(at)), 'warning');
           continue;
         }
         scored.push(code);
@@ -167,18 +149,3 @@ function splitCodes(value: string): string[] {
   return [...new Set(value.split(CODE_LIST_SEPARATOR).map((c) => c.trim()).filter((c) => c !== ''))];
 }
 
-/** The most frequent of `,` `;` tab in the first line (comma on a tie or when none occurs). */
-function detectDelimiter(text: string): string {
-  const first = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
-  const unquoted = first.replace(/"[^"]*"/g, '');
-  let best = ',';
-  let bestCount = 0;
-  for (const d of [',', ';', '\t']) {
-    const count = unquoted.split(d).length - 1;
-    if (count > bestCount) {
-      best = d;
-      bestCount = count;
-    }
-  }
-  return best;
-}

@@ -48,9 +48,8 @@ export const parseMessages = {
     `text before the first cue: ${quote(text)}; expected a cue time line such as \`00:00:01.000 --> 00:00:04.000\` before it. It was skipped`,
   otterNoHeaders: (first: string): string =>
     `no Otter speaker lines found: expected lines like "Angela Smith  0:12" followed by the text; the first line reads ${quote(first)}`,
-  csvUnclosedQuote: (column: string): string =>
-    `unbalanced quotes: the quoted field${column} that starts on this line is never closed; expected a closing " (write a literal quote inside a quoted field as "")`,
-  csvSyntax: (detail: string): string => `the CSV could not be read: ${detail}`,
+  csvUnclosedQuote: (): string =>
+    `unbalanced quotes: the quoted field that starts on this line is never closed; expected a closing " (write a literal quote inside a quoted field as "")`,
   csvEmpty: (): string => 'the CSV has no header row: expected a first row naming the columns, such as speaker,text',
   csvMissingColumn: (role: string, wanted: string, columns: readonly string[]): string =>
     `no ${role} column: expected ${wanted}; the header has ${headerList(columns)}. Name the column with the csv.${role} option (--${role}-column)`,
@@ -87,7 +86,6 @@ export const ParseIssue = {
   missingWebvttHeader: 'missing-webvtt-header',
   strayText: 'stray-text',
   csvQuote: 'csv-quote',
-  csvSyntax: 'csv-syntax',
   csvHeader: 'csv-header',
   csvFieldCount: 'csv-field-count',
   csvCodeValue: 'csv-code-value',

@@ -1,4 +1,3 @@
-import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
 import * as z from 'zod/mini';
 import { CoachcodeError } from '../errors.js';
 import type { Role } from '../model/role.js';
@@ -7,6 +6,8 @@ import { dict } from '../model/dict.js';
 import { checkSchema } from '../model/schema.js';
 import { baseName, fileStem } from '../model/source-path.js';
 import { messages } from '../messages.js';
+import { readCsvRows } from '../parse/csv-rows.js';
+import { parseMessages } from '../parse/messages.js';
 
 /** What a roles file says about one transcript (or about every transcript, under `*`). */
 export interface TranscriptAttributes {
@@ -61,20 +62,22 @@ export function parseRolesFile(text: string, options: { format: 'json' | 'csv'; 
     }
     return out;
   }
-  let rows: Record<string, string>[];
-  try {
-    rows = parseCsv(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
-  } catch (e) {
-    throw new CoachcodeError([{ code: 'roles-file', severity: 'error', message: messages.rolesFileInvalid((e as Error).message), source }]);
-  }
-  rows.forEach((row, i) => {
-    const line = i + 2;
+  const fail = (detail: string, line: number): never => {
+    throw new CoachcodeError([{ code: 'roles-file', severity: 'error', message: messages.rolesFileInvalid(detail), source, line }]);
+  };
+  const { rows, unclosedQuoteLine } = readCsvRows(text, { delimiter: ',', trim: true });
+  if (unclosedQuoteLine !== undefined) fail(parseMessages.csvUnclosedQuote(), unclosedQuoteLine);
+  const [header, ...records] = rows;
+  const names = header?.fields.map((c) => c.toLowerCase()) ?? [];
+  for (const { fields, line } of records) {
+    if (fields.length !== names.length) fail(`this row has ${fields.length} fields, the header has ${names.length}`, line);
+    const row = dict(names.map((name, i) => [name, fields[i] ?? ''] as const));
     const file = row.file || '*';
     const entry = out.get(file) ?? { speakers: dict<Role>(), metadata: dict<string>() };
     if (row.speaker) entry.speakers[row.speaker] = checkRole(row.role ?? 'unknown', source, line);
     for (const [k, v] of Object.entries(row)) if (!['file', 'speaker', 'role'].includes(k) && v) entry.metadata[k] = v;
     out.set(file, entry);
-  });
+  }
   return out;
 }
 

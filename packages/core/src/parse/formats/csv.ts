@@ -1,5 +1,5 @@
-import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse/browser/esm/sync';
 import { dict } from '../../model/dict.js';
+import { readCsvRows, sniffDelimiter, type CsvRow } from '../csv-rows.js';
 import type { Utterance } from '../../model/transcript.js';
 import { parseMessages, ParseIssue, quote } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext, type ResolvedCsvOptions } from '../parse-context.js';
@@ -17,64 +17,8 @@ export const CSV_HEADER_NAMES = {
 /** Falls back to the first header containing one of these, when no header equals a name above. */
 const HEADER_FRAGMENTS = { speaker: ['speaker', 'name'], text: ['text', 'utterance'] } as const;
 
-interface CsvRow {
-  fields: string[];
-  /** 1-based line where the row starts. */
-  line: number;
-}
-
 function headerKey(header: string): string {
   return header.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-function countNewlines(fields: readonly string[]): number {
-  let n = 0;
-  for (const f of fields) {
-    let at = f.indexOf('\n');
-    while (at !== -1) {
-      n++;
-      at = f.indexOf('\n', at + 1);
-    }
-  }
-  return n;
-}
-
-function nextContentLine(lines: readonly string[], after: number): number {
-  let i = after;
-  while (i < lines.length && (lines[i] as string).trim() === '') i++;
-  return i + 1;
-}
-
-/** The delimiter of the header line: the most frequent of comma, semicolon and tab (comma on a tie). */
-function sniffDelimiter(firstLine: string): string {
-  let best = ',';
-  let bestCount = 0;
-  for (const d of [',', ';', '\t']) {
-    const count = firstLine.split(d).length - 1;
-    if (count > bestCount) {
-      best = d;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-function readRows(text: string, delimiter: string, quoted: boolean, onRecord?: (endLine: number) => void): CsvRow[] {
-  // on_record turns each record into a row with its start line: the end line the parser has
-  // reached, minus the line breaks inside the record's quoted fields.
-  const toRow = (record: string[], context: InfoRecord): CsvRow => {
-    onRecord?.(context.lines);
-    return { fields: record, line: context.lines - countNewlines(record) };
-  };
-  const options: Options = {
-    delimiter,
-    quote: quoted ? '"' : false,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    on_record: toRow as unknown as Options['on_record'],
-  };
-  return parse(text, options) as unknown as CsvRow[];
 }
 
 /** Finds the column for `role`: the option's name (case-insensitive), else the first header in the list. */
@@ -122,32 +66,15 @@ export function parseCsv(text: string, ctx: ParseContext): FormatResult {
   const issues = new IssueLog(ctx.source);
   const options: ResolvedCsvOptions = ctx.csv;
   const isTsv = ctx.format === 'tsv';
-  const firstBreak = text.indexOf('\n');
-  const firstLine = firstBreak === -1 ? text : text.slice(0, firstBreak);
-  const delimiter = options.delimiter ?? (isTsv ? '\t' : sniffDelimiter(firstLine));
-  const lines = text.split('\n');
-  let rows: CsvRow[];
-  let lastLine = 0;
-  try {
-    rows = readRows(text, delimiter, true, (end) => {
-      lastLine = end;
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED' && isTsv) {
-      issues.warn(ParseIssue.csvQuote, parseMessages.tsvQuotesIgnored(), nextContentLine(lines, lastLine));
-      rows = readRows(text, delimiter, false);
-    } else if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      const column = typeof error.column === 'string' ? ` in column ${quote(error.column, 30)}` : '';
-      issues.error(ParseIssue.csvQuote, parseMessages.csvUnclosedQuote(column), nextContentLine(lines, lastLine));
-      issues.throwIfErrors();
-      return { utterances: [], warnings: issues.warnings };
-    } else {
-      const line = typeof error.lines === 'number' ? error.lines : undefined;
-      issues.error(ParseIssue.csvSyntax, parseMessages.csvSyntax(error.message.replace(/ at line \d+.*$/, '')), line);
-      issues.throwIfErrors();
-      return { utterances: [], warnings: issues.warnings };
-    }
+  const delimiter = options.delimiter ?? (isTsv ? '\t' : sniffDelimiter(text));
+  let { rows, unclosedQuoteLine } = readCsvRows(text, { delimiter });
+  if (unclosedQuoteLine !== undefined && isTsv) {
+    // In TSV a quote is more often text than quoting: read the file again with quotes as text.
+    issues.warn(ParseIssue.csvQuote, parseMessages.tsvQuotesIgnored(), unclosedQuoteLine);
+    rows = readCsvRows(text, { delimiter, quoted: false }).rows;
+  } else if (unclosedQuoteLine !== undefined) {
+    issues.error(ParseIssue.csvQuote, parseMessages.csvUnclosedQuote(), unclosedQuoteLine);
+    issues.throwIfErrors();
   }
   const header = rows[0];
   if (header === undefined) {
