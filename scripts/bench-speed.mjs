@@ -119,6 +119,12 @@ if (existsSync(bin)) {
     console.log(`coachcode code -j ${j}    ${((r.lines / r.ms) * 1000).toFixed(0).padStart(8)} turns/s   ${(r.ms / 1000).toFixed(2)} s wall, ${time ? r.cpu.toFixed(2) + ' s CPU' : 'CPU n/a'}, peak RSS ${time ? r.rss.toFixed(0) + ' MB' : 'n/a'}`);
   }
   console.log(`-j 2 vs -j 1          ${(one.ms / two.ms).toFixed(2)}× as fast (goal: at least 1.6× on 2 idle cores; load average now ${loadavg()[0].toFixed(1)})`);
+  // What two threads can do on this machine now: the same plain loop once on one thread, then on
+  // two at once. Well below 2 means other work holds the cores, and no -j can do better.
+  const spin = '{ let x = 0; for (let i = 0; i < 2e8; i++) x = (x + i * 7) % 1000003; }';
+  const alone = spawnSync(process.execPath, ['-e', `const t = performance.now(); ${spin} ${spin} console.log(performance.now() - t)`], { encoding: 'utf8' });
+  const paired = spawnSync(process.execPath, ['-e', `const { Worker } = require('node:worker_threads'); const t = performance.now(); const w = new Worker(${JSON.stringify(spin)}, { eval: true }); ${spin} w.on('exit', () => console.log(performance.now() - t));`], { encoding: 'utf8' });
+  console.log(`two threads vs one     ${(Number(alone.stdout) / Number(paired.stdout)).toFixed(2)}× on a plain loop (this machine's ceiling for -j 2 now)`);
   // Memory must stay flat as the corpus grows: the same files listed 1× and 4×.
   if (time) {
     for (const k of [1, 4]) {
