@@ -74,11 +74,12 @@ function withChartOptions(cmd: Command): Command {
     .option('--title <text>', 'chart title');
 }
 
-/** The CSV flag of the commands that write CSV (code, profile, compare, evaluate, suggest). */
+/** The CSV flags of the commands that write CSV (code, profile, compare, evaluate, suggest). */
 const CSV_PROTECT_FLAG = [
   '--no-csv-protect',
   "CSV: write text cells that start with = + - @, a tab or a carriage return as they are (by default they get a ' in front and quotes, so a spreadsheet does not run them as formulas)",
 ] as const;
+const CSV_BOM_FLAG = ['--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right'] as const;
 
 function examples(lines: readonly [string, string][]): string {
   return `\nExamples:\n${lines.map(([cmd, what]) => `  $ ${cmd}\n      ${what}`).join('\n')}\n`;
@@ -123,8 +124,8 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
   )
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: table on a terminal, else jsonl)`)
     .option(...CSV_PROTECT_FLAG)
+    .option(...CSV_BOM_FLAG)
     .option('-o, --out <dir>', 'write one file per transcript into this folder, plus run-summary.json (never over an input)')
-    .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
     .addHelpText(
       'after',
       examples([
@@ -150,14 +151,14 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .option('-f, --format <format>', `output format: ${PROFILE_FORMATS.join(', ')} (default: table); csv: one row per transcript and role, csv-long: one row per transcript, speaker and code`)
     .option('--by-speaker', 'table: add a row per speaker under the role rows; csv: one row per speaker instead of per role')
     .option('--totals', 'csv: add each transcript\'s total row and the (all) rows of the sum (they count turns again: leave them out to sum columns)')
-    .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
     .option(...CSV_PROTECT_FLAG)
+    .option(...CSV_BOM_FLAG)
     .addHelpText(
       'after',
       examples([
         ['coachcode profile angela.vtt miriam.vtt', 'the coach and coachee counts of two sessions, and their total'],
         ['coachcode profile coded.jsonl --by-speaker --format csv > profile.csv', 'from coded output, one CSV row per transcript and speaker'],
-        ['coachcode profile sessions/ --format csv-long --bom > profile-long.csv', 'one row per transcript, speaker and code, for R (tidyverse) or an Excel pivot table'],
+        ['coachcode profile sessions/ --format csv-long --bom > profile-long.csv', 'one row per transcript, speaker and code, for R or an Excel pivot table'],
       ]),
     )
     .action(async (paths: string[], flags: WithAnonymize<ProfileFlags>) => {
@@ -179,8 +180,8 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
     .option('--disagreements', 'list every turn where machine and human differ (file, turn, speaker, text, human and machine codes, scores, evidence) instead of the statistics')
     .option('--code <code>', 'with --disagreements: only the turns that differ on this code (repeatable or comma-separated)', collect)
     .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table)`)
-    .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
     .option(...CSV_PROTECT_FLAG)
+    .option(...CSV_BOM_FLAG)
     .addHelpText(
       'after',
       examples([
@@ -279,9 +280,9 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
   )
     .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')} (default: table)`)
     .option(...CSV_PROTECT_FLAG)
+    .option(...CSV_BOM_FLAG)
     .option('--chart <file>', 'also draw the comparison chart (.svg, .png, .html or .vl.json)')
     .option('--totals', 'csv: add each group\'s total row (it counts the group\'s turns again)')
-    .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
     .addHelpText(
       'after',
       examples([
@@ -306,10 +307,10 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
   )
     .requiredOption('-o, --out <file>', 'the coding sheet to write (.csv; written whole or not at all, never over an input)')
     .option(...CSV_PROTECT_FLAG)
+    .option(...CSV_BOM_FLAG)
     .option('-n, --number <n>', 'how many turns to suggest', '100')
     .option('--codes <codes>', 'pick for these codes only, and give the sheet only their columns (comma-separated; default: every code of the codebook)', collect)
     .option('-g, --gold <path>', 'turns already hand-coded, left out (as in evaluate; repeatable). Default: the human codes the inputs carry', collectPaths, [])
-    .option('--bom', 'start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads accented and non-Latin names right')
     .addHelpText(
       'after',
       examples([
