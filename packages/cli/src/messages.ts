@@ -78,6 +78,8 @@ export const messages = {
     `base: ${baseId} as it is; fitted: each fold coded by the model fitted, with the same options, to the other folds`,
   trainedOn: (turns: number, files: number, exampleWeight = 0, examples = 0) =>
     `${turns} human-coded turn${turns === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}${exampleWeight > 0 ? `, and the codebook's ${examples} decision-rule examples counted ${exampleWeight} time${exampleWeight === 1 ? '' : 's'} each` : ''}`,
+  trainCueFlags: (flags: readonly string[], model: string) =>
+    `${flags.join(', ')} ${flags.length === 1 ? 'applies' : 'apply'} to the cue models' fit only, and ${model} is an open-vocabulary model; give --base cfbt-cues (or cfbt-hand, or a cue model file) to use ${flags.length === 1 ? 'it' : 'them'}, or leave ${flags.length === 1 ? 'it' : 'them'} out`,
   trainExamplesCodebook: (codebook: string, cfbt: string) => `--examples adds the decision-rule examples of the ${cfbt} codebook, but the model codes ${codebook}`,
   trainDone: (turns: number, files: number, codes: readonly string[], out: string) =>
     `trained on ${turns} turn${turns === 1 ? '' : 's'} of ${files} transcript${files === 1 ? '' : 's'}, fitted ${list(codes)} → ${out}`,

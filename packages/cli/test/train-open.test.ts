@@ -53,6 +53,15 @@ describe('coachcode train with the open-vocabulary model', () => {
     expect(records.some((x) => x.evidence.some((e) => typeof e.weight === 'number'))).toBe(true);
   });
 
+  it('refuses the cue-model flags with an open base, naming them and the way out', async () => {
+    const dir = tempTree(inventedCorpus(3, () => false));
+    const r = await runCli(['train', 't0.txt', 't1.txt', 't2.txt', '--gold', 'gold.jsonl', '--keep-bias', '--clip', '1', '--out', 'model.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--keep-bias, --clip apply to the cue models' fit only, and cfbt-default is an open-vocabulary model; give --base cfbt-cues/);
+    const ok = await runCli(['train', 't0.txt', 't1.txt', 't2.txt', '--gold', 'gold.jsonl', '--base', 'cfbt-cues', '--keep-bias', '--out', 'model.json', '-q'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
   it('learns a word used in 3 transcripts, and never keeps one used in only 2', async () => {
     const inThree = tempTree(inventedCorpus(6, (i) => i < 3));
     const inTwo = tempTree(inventedCorpus(6, (i) => i < 2));

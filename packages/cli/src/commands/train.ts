@@ -51,6 +51,11 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
   const base = createClassifier({ ...(settings.model ? { model: settings.model } : {}), ...(settings.codebook ? { codebook: settings.codebook } : {}) });
   const codebookCodes = codeIds(base.codebook);
   const fit = resolveFit(flags, codebookCodes, problems);
+  // The flags of the cue models' fit mean nothing to an open model's: say so rather than ignore them.
+  if (base.model.features === 'open') {
+    const cueOnly = ([['--prior-new', flags.priorNew], ['--keep-bias', flags.keepBias], ['--keep-prior', flags.keepPrior], ['--clip', flags.clip]] as const).filter(([, v]) => v !== undefined && v !== false).map(([f]) => f);
+    if (cueOnly.length > 0) problems.push(messages.trainCueFlags(cueOnly, base.model.id));
+  }
   const folds = flags.folds === undefined ? undefined : parseIntegerFlag('--folds', flags.folds, 2, 10_000, problems);
   const examples = flags.examples === undefined ? 0 : (parseIntegerFlag('--examples', flags.examples, 0, 1_000, problems) ?? 0);
   if (examples > 0 && codebookTag(base.codebook) !== codebookTag(cfbtCodebook)) problems.push(messages.trainExamplesCodebook(codebookTag(base.codebook), codebookTag(cfbtCodebook)));
