@@ -1,4 +1,5 @@
 import type { Turn } from '../model/turn.js';
+import { own } from '../model/dict.js';
 import type { TurnAnalysis } from './features.js';
 import type { CodeWeights, Model } from './model.js';
 import { isOpenFeature } from './open-features.js';
@@ -130,7 +131,7 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
   const prior = options.prior;
   const toFit = new Set(options.fit ?? codes);
   const priorNames = new Set<string>();
-  for (const code of codes) if (toFit.has(code)) for (const k of Object.keys(prior?.codes[code]?.weights ?? {})) priorNames.add(k);
+  for (const code of codes) if (toFit.has(code)) for (const k of Object.keys(own(prior?.codes, code)?.weights ?? {})) priorNames.add(k);
   const names = [...new Set([...closed, ...open.slice(0, maxVocabulary), ...priorNames])].sort(byName);
   const D = names.length;
   const index = new Map(names.map((k, j) => [k, j]));
@@ -185,7 +186,7 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
   // 3. Full-batch Adam on the weighted log loss of every code at once, plus L2 (not on biases).
   const theta = new Float64Array(total * K);
   codes.forEach((code, k) => {
-    const w = prior?.codes[code];
+    const w = own(prior?.codes, code);
     if (!w) return;
     names.forEach((name, j) => {
       const x = w.weights[name];
@@ -236,7 +237,7 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
   // 4. The shared weights only, rounded; the sources' own copies are dropped.
   const out: Record<string, CodeWeights> = {};
   codes.forEach((code, k) => {
-    const kept0 = prior?.codes[code];
+    const kept0 = own(prior?.codes, code);
     if (!toFit.has(code)) {
       if (kept0) out[code] = kept0;
       return;

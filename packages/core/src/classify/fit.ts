@@ -1,4 +1,5 @@
 import type { Turn } from '../model/turn.js';
+import { own } from '../model/dict.js';
 import type { TurnAnalysis } from './features.js';
 import type { CodeWeights, Model } from './model.js';
 
@@ -79,7 +80,7 @@ export function fitModel(prior: Model, codes: readonly string[], data: readonly 
     if (!index.has(k)) index.set(k, names.push(k) - 1);
   };
   for (const code of codes) {
-    const w = prior.codes[code];
+    const w = own(prior.codes, code);
     for (const k of [...Object.keys(w?.weights ?? {}), ...Object.keys(w?.clipped?.weights ?? {})]) add(k);
   }
   for (const [k, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) if (n >= minCount) add(k);
@@ -100,9 +101,9 @@ export function fitModel(prior: Model, codes: readonly string[], data: readonly 
 
   const out: Record<string, CodeWeights> = {};
   for (const code of codes) {
-    const p = prior.codes[code] ?? { bias: -3, weights: {} };
+    const p = own(prior.codes, code) ?? { bias: -3, weights: {} };
     if (!toFit.has(code) || rows.length === 0) {
-      if (prior.codes[code]) out[code] = p;
+      if (own(prior.codes, code)) out[code] = p;
       continue;
     }
     const d = names.length;

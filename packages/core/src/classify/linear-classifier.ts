@@ -1,4 +1,5 @@
 import type { Codebook } from '../codebook/codebook.js';
+import { own } from '../model/dict.js';
 import { codebookTag, codeIds } from '../codebook/codebook.js';
 import { cfbtCodebook } from '../codebook/cfbt.js';
 import { CoachcodeError } from '../errors.js';
@@ -149,17 +150,17 @@ class LinearClassifier implements LinearTurnClassifier {
     this.codebook = codebook;
     this.id = modelTag(model);
     this.codes = codeIds(codebook);
-    this.biases = Float64Array.from(this.codes, (c) => model.codes[c]?.bias ?? 0);
-    this.clips = Float64Array.from(this.codes, (c) => model.codes[c]?.clipped?.limit ?? Infinity);
+    this.biases = Float64Array.from(this.codes, (c) => own(model.codes, c)?.bias ?? 0);
+    this.clips = Float64Array.from(this.codes, (c) => own(model.codes, c)?.clipped?.limit ?? Infinity);
     const openNames: string[] = [];
-    this.thresholds = Float64Array.from(this.codes, (c) => (model.codes[c] ? (model.codes[c].threshold ?? model.threshold) : NaN));
+    this.thresholds = Float64Array.from(this.codes, (c) => (own(model.codes, c) ? (own(model.codes, c)?.threshold ?? model.threshold) : NaN));
     const put = (table: Map<string, Float64Array>, name: string, i: number, weight: number): void => {
       let row = table.get(name);
       if (!row) table.set(name, (row = new Float64Array(this.codes.length)));
       row[i] = (row[i] as number) + weight;
     };
     this.codes.forEach((code, i) => {
-      const w = model.codes[code];
+      const w = own(model.codes, code);
       for (const [group, weights] of [
         [this.direct, w?.weights ?? {}],
         [this.clipped, w?.clipped?.weights ?? {}],
