@@ -1,5 +1,5 @@
 import { FIT_DEFAULTS, INPUT_FORMATS, OPEN_FIT_DEFAULTS } from '@coachcode/core';
-import { Command, Option } from 'commander';
+import { Command, Option, type ErrorOptions } from 'commander';
 // Only the option lists: the chart renderer (Vega) is loaded by the commands that draw.
 import { CHART_KINDS, COMPARE_LAYOUTS, MEASURES } from '@coachcode/charts/options';
 import type { ChartFlags } from './commands/chart.js';
@@ -15,7 +15,9 @@ import type { CliIo } from './io.js';
 import { collect, collectPaths } from './options/analysis-options.js';
 import { EXPORT_FORMATS, OUTPUT_FORMATS, PROFILE_FORMATS, REPORT_FORMATS } from './render/output-format.js';
 import { terminalText } from './render/terminal-text.js';
+import { commanderProblems, usageErrorLines } from './usage-error.js';
 import { VERSION } from './version.js';
+import { docsFile } from './docs-path.js';
 
 /** Where a command's exit status goes (read by `run`). */
 export interface ProgramResult {
@@ -85,13 +87,67 @@ function examples(lines: readonly [string, string][]): string {
   return `\nExamples:\n${lines.map(([cmd, what]) => `  $ ${cmd}\n      ${what}`).join('\n')}\n`;
 }
 
+/** Thrown inside {@link CoachcodeCommand.error} while it collects the messages of more unknown options. */
+class Collected extends Error {}
+
+const UNKNOWN_OPTION = /^error: unknown option '([^']+)'/;
+
+/**
+ * Commander stops at the first unknown option; this command names every unknown option of the
+ * command line in one error (each with commander's own message and suggestion).
+ */
+class CoachcodeCommand extends Command {
+  #collected: string[] | undefined;
+
+  override createCommand(name?: string): Command {
+    return new CoachcodeCommand(name);
+  }
+
+  override error(message: string, errorOptions?: ErrorOptions): never {
+    if (this.#collected) {
+      this.#collected.push(message);
+      throw new Collected();
+    }
+    const first = errorOptions?.code === 'commander.unknownOption' ? UNKNOWN_OPTION.exec(message)?.[1] : undefined;
+    if (first === undefined) return super.error(message, errorOptions);
+    this.#collected = [message];
+    try {
+      // unknownOption is commander's own (not in its types): it builds the message and calls error().
+      const unknownOption = (this as unknown as { unknownOption(flag: string): void }).unknownOption.bind(this);
+      for (const flag of this.laterUnknownFlags(first)) {
+        try {
+          unknownOption(flag);
+        } catch (e) {
+          if (!(e instanceof Collected)) throw e;
+        }
+      }
+      message = this.#collected.join('\n');
+    } finally {
+      this.#collected = undefined;
+    }
+    return super.error(message, errorOptions);
+  }
+
+  /** The flags after `first` (up to `--`) that neither this command nor its parents know. */
+  private laterUnknownFlags(first: string): string[] {
+    const rest = this.args.slice(this.args.indexOf(first) + 1);
+    const end = rest.indexOf('--');
+    const known = (flag: string): boolean => {
+      const name = flag.startsWith('--') ? (flag.split('=')[0] as string) : flag.slice(0, 2);
+      for (let c: Command | null = this; c; c = c.parent) if (c.options.some((o) => o.long === name || o.short === name)) return true;
+      return false;
+    };
+    return (end === -1 ? rest : rest.slice(0, end)).filter((a) => /^-[^-\d]|^--[^-]/.test(a) && !known(a));
+  }
+}
+
 /**
  * Builds the `coachcode` program around injected streams and environment; each command's exit
  * status is stored in `result`. Commander's own exits are turned into thrown `CommanderError`s,
  * which `run` maps to exit statuses.
  */
 export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }): Command {
-  const program = new Command('coachcode');
+  const program = new CoachcodeCommand('coachcode');
   program
     .description('Code coaching and mentoring transcripts with the CfBT interaction functions (summary, acceptance, challenge, continuity, dissonance), count them per role, compare, chart and report.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -101,10 +157,11 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
       writeOut: (s) => io.stdout.write(s),
       // Commander quotes the arguments it refuses: shown, never acted on by the terminal.
       writeErr: (s) => io.stderr.write(terminalText(s, { lines: true })),
+      // Commander's own usage errors in coachcode's form (docs/cli.md, "Exit status").
+      outputError: (s, write) => write(`${usageErrorLines(commanderProblems(s)).join('\n')}\n`),
       getOutHelpWidth: () => io.stdout.columns ?? 100,
       getErrHelpWidth: () => io.stderr.columns ?? 100,
     })
-    .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
       examples([
@@ -112,7 +169,7 @@ export function createProgram(io: CliIo, result: ProgramResult = { exitCode: 0 }
         ['coachcode profile sessions/*.vtt --by-speaker', 'counts of each code per role and speaker'],
         ['coachcode evaluate --gold human.csv sessions/', 'agreement of the machine with human coders'],
         ['coachcode report sessions/ --out report.html', 'one self-contained HTML report'],
-      ]) + '\nExit status: 0 ok, 1 an input failed (others were still processed), 2 usage error.\nDocumentation: docs/cli.md\n',
+      ]) + `\nExit status: 0 ok, 1 an input failed (others were still processed), 2 usage error.\nDocumentation: ${docsFile('cli.md')} (and the other pages beside it)\n`,
     );
 
   withAnalysisOptions(

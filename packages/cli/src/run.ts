@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import { nodeIo, type CliIo } from './io.js';
 import { messages } from './messages.js';
 import { createProgram, type ProgramResult } from './program.js';
-import { UsageError } from './usage-error.js';
+import { UsageError, usageErrorLines } from './usage-error.js';
 import { fsReason } from './fs/fs-errors.js';
 import { OutputError } from './output/atomic-write.js';
 import { terminalText } from './render/terminal-text.js';
@@ -35,8 +35,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promis
     if (error instanceof CommanderError) return HELP_CODES.has(error.code) ? ExitCode.ok : ExitCode.usage;
     const say = (line: string) => io.stderr.write(`${terminalText(line)}\n`);
     if (error instanceof UsageError) {
-      for (const p of error.problems) say(`coachcode: ${p}`);
-      say(`coachcode: ${messages.nothingProcessed()}`);
+      for (const line of usageErrorLines(error.problems)) say(line);
       return ExitCode.usage;
     }
     if (error instanceof CoachcodeError) {
