@@ -106,7 +106,9 @@ export function compareChart(groups: readonly ComparisonGroup[], options: Compar
 
   const roles = chartRoles(groups.map((g) => g.profile));
   const roleDomain = roles.map(roleLabel);
-  const records = groups.flatMap((g, i) => profileRecords(g.profile, { codes, labels, roles, measure, group: names[i] ?? g.group }));
+  // Coach and coachee bars in every group; observer and unknown bars only in the groups where
+  // such a speaker spoke (the slot stays, empty, in the others so that bars line up).
+  const records = groups.flatMap((g, i) => profileRecords(g.profile, { codes, labels, roles: chartRoles([g.profile]), measure, group: names[i] ?? g.group }));
   return {
     $schema: VEGA_LITE_SCHEMA_URL,
     title: { text: options.title ?? 'Interaction profiles compared', subtitle: `${names.join(' · ')} · ${options.codebook.title}` },

@@ -1,9 +1,13 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '@coachcode/core';
+import { buildCoreBundle } from '../../../scripts/lib/core-bundle.mjs';
 import { buildReport } from '../src/index.js';
 import { reportInput } from './sample-data.js';
 
@@ -108,5 +112,44 @@ describe.skipIf(!found)(title, () => {
     expect(problems).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((url) => !/^(file|data|about):/.test(url))).toEqual([]);
+  });
+
+  it('loads the browser bundle of core (scripts/lib/core-bundle.mjs) and codes a transcript in the page, as Node does', async () => {
+    const { code } = await buildCoreBundle();
+    const pages: Record<string, [string, string]> = {
+      '/': ['text/html', '<!doctype html><meta charset="utf-8"><title>core in a page</title><p>coachcode core</p>'],
+      '/core.js': ['text/javascript', code],
+    };
+    const server = createServer((req, res) => {
+      const page = pages[req.url ?? ''];
+      res.writeHead(page ? 200 : 404, { 'content-type': page?.[0] ?? 'text/plain' });
+      res.end(page?.[1] ?? '');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const page = await context.newPage();
+    const seen: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => seen.push(r.url()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${origin}/`);
+      await page.addScriptTag({ type: 'module', content: "import * as core from '/core.js'; window.coachcodeCore = core;" });
+      await page.waitForFunction(() => 'coachcodeCore' in window, undefined, { timeout: 10_000 });
+      const text = 'Angela: Why do you think the group at the back went quiet?\nBen: I think the instructions were too long.\nAngela: So what you are saying is the task needs shorter steps?\nBen: Yes, exactly.';
+      const options = { source: 'angela.txt', roles: { coach: ['Angela'] } };
+      const inPage = await page.evaluate(
+        ([t, o]) => (window as unknown as { coachcodeCore: { analyze: typeof analyze } }).coachcodeCore.analyze(t, o).records,
+        [text, options] as const,
+      );
+      expect(inPage.map((r) => r.role)).toEqual(['coach', 'coachee', 'coach', 'coachee']);
+      expect(inPage[0]?.codes).toContain('challenge');
+      expect(inPage).toEqual(analyze(text, options).records);
+      expect(errors).toEqual([]);
+      expect(seen.filter((url) => !url.startsWith(origin))).toEqual([]);
+    } finally {
+      await page.close();
+      server.close();
+    }
   });
 });

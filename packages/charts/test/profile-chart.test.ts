@@ -88,6 +88,14 @@ describe('compareChart', () => {
       for (const code of cfbtCodebook.codes) expect(values.some((b) => b.group === group && b.code === code.id && b.role === 'coach')).toBe(true);
   });
 
+  it('draws observer bars only for the groups that have an observer (docs/charts.md)', () => {
+    // Miriam's episode has an observer (Sam), Angela's has none.
+    const values = bars(compareChart(groups, { codebook: cfbtCodebook }));
+    const rolesOf = (group: string) => [...new Set(values.filter((b) => b.group === group).map((b) => b.role))];
+    expect(rolesOf('Angela')).toEqual(['coach', 'coachee']);
+    expect(rolesOf('Miriam')).toEqual(['coach', 'coachee', 'observer']);
+  });
+
   it('keeps two groups of the same name apart', () => {
     const values = bars(compareChart([groups[0]!, groups[0]!], { codebook: cfbtCodebook }));
     expect([...new Set(values.map((b) => b.group))]).toEqual(['Angela', 'Angela (2)']);

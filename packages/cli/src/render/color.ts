@@ -7,6 +7,12 @@ export type ColorLevel = 0 | 1 | 2 | 3;
  * Decides the colour depth of a stream, as Node itself does: `FORCE_COLOR` (0–3, or
  * true/false) wins, then a non-empty `NO_COLOR` turns colour off, then a terminal gets colour
  * (none when `TERM=dumb`); anything that is not a terminal gets none.
+ *
+ * Why not chalk's own detection: chalk (its bundled supports-color) decides once, when it is
+ * imported, from the real `process.env`, `process.argv` and `process.stdout`/`stderr`; coachcode
+ * decides per stream from the environment and streams it is given (`CliIo`), so that one process
+ * can run it on a terminal and into a pipe, and tests and embedders can set both. This function
+ * is that decision for an injected stream; chalk is used for the colours themselves.
  */
 export function colorLevel(env: Readonly<Record<string, string | undefined>>, isTTY: boolean | undefined): ColorLevel {
   const force = env.FORCE_COLOR;

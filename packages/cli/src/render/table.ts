@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
 import { terminalText } from './terminal-text.js';
 
 /** One cell: its plain text and how to colour it (colour never changes the width). */
@@ -11,22 +12,33 @@ export interface Cell {
 export interface Column {
   header: string;
   align?: 'left' | 'right';
-  /** Cut longer text to this many characters, ending with `…`. */
+  /** Cut longer text to this many terminal columns, ending with `…`. */
   maxWidth?: number;
 }
 
-/** The displayed width of plain text (code points; wide scripts are rare in transcripts). */
+/**
+ * The columns plain text takes on a terminal (string-width: CJK and most emoji take two,
+ * combining marks and zero-width characters none).
+ */
 export function textWidth(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
+  return stringWidth(text);
 }
 
-/** Cuts text to `width` characters, ending with `…` when it was cut. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Cuts text to `width` terminal columns, ending with `…` when it was cut; never splits a character. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  const chars = [...text];
-  return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
 }
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {
