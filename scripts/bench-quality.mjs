@@ -22,7 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kappaTable, scoreModel, useCore } from './lib/scoring.mjs';
+import { confusionOf, kappaTable, scoreModel, useCore } from './lib/scoring.mjs';
 import { fitTfidf } from './lib/tfidf-baseline.mjs';
 import { CODES, flagValue, loadBenchmark, loadCore, loadExamples, loadFixtures, loadMrda, root, shared } from './lib/training-data.mjs';
 
@@ -57,21 +57,7 @@ const sets = [
   ['talkmoves (maths classrooms, evaluation only)', () => loadBenchmark(core, 'talkmoves')],
 ].filter(([title]) => !only || only.some((o) => title.startsWith(o)));
 
-const fmt = (x) => (Number.isNaN(x) ? '–' : x.toFixed(2));
-/** Precision, recall, F1 of one code over pooled items. */
-function prf(items, code) {
-  let tp = 0, fp = 0, fn = 0;
-  for (const x of items) {
-    if (!x.scored.includes(code)) continue;
-    const h = x.human.has(code), m = x.machine.has(code);
-    if (h && m) tp++;
-    else if (m) fp++;
-    else if (h) fn++;
-  }
-  const p = tp / (tp + fp), r = tp / (tp + fn);
-  return { support: tp + fn, predicted: tp + fp, p, r, f1: (2 * p * r) / (p + r) };
-}
-
+const fmt = (x) => (x === null || Number.isNaN(x) ? '–' : x.toFixed(2));
 console.log('## Zero-shot: the models as shipped (Cohen\'s kappa per code)\n');
 for (const [title, load] of sets) {
   const conversations = load();
@@ -95,8 +81,9 @@ for (const [title, load] of sets) {
   console.log(`| TF-IDF + LR baseline | ${codes.map((c) => b.perCode[c]).join(' | ')} | ${b.macro} |`);
   console.log(`\nThe default in detail:\n\n| code | support | predicted | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|`);
   for (const c of codes) {
-    const s = prf(defaultItems, c);
-    console.log(`| ${c} | ${s.support} | ${s.predicted} | ${fmt(s.p)} | ${fmt(s.r)} | ${fmt(s.f1)} |`);
+    const confusion = confusionOf(defaultItems, c);
+    const s = core.scoreConfusion(confusion);
+    console.log(`| ${c} | ${confusion.tp + confusion.fn} | ${confusion.tp + confusion.fp} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${fmt(s.f1)} |`);
   }
   console.log('');
   log(title);

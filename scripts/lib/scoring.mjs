@@ -19,22 +19,10 @@ export function scoreModel(model, conversation) {
   });
 }
 
-/** Cohen's kappa of two binary codings (arrays of 0/1). */
-export function kappa(a, b) {
-  const n = a.length;
-  if (n === 0) return NaN;
-  let both = 0, onlyA = 0, onlyB = 0;
-  for (let i = 0; i < n; i++) {
-    if (a[i] && b[i]) both++;
-    else if (a[i]) onlyA++;
-    else if (b[i]) onlyB++;
-  }
-  const neither = n - both - onlyA - onlyB;
-  const po = (both + neither) / n;
-  const pa = (both + onlyA) / n;
-  const pb = (both + onlyB) / n;
-  const pe = pa * pb + (1 - pa) * (1 - pb);
-  return pe === 1 ? (po === 1 ? 1 : 0) : (po - pe) / (1 - pe);
+/** The confusion of one code over pooled items (only those scored for it), by core's countConfusion. */
+export function confusionOf(items, code) {
+  const its = items.filter((x) => x.scored.includes(code));
+  return core.countConfusion(its.map((x) => x.human.has(code)), its.map((x) => x.machine.has(code)));
 }
 
 /** Per-code kappa (over the items scored for the code) and their mean, formatted to 2 places. */
@@ -42,9 +30,8 @@ export function kappaTable(items, codes) {
   const perCode = {};
   const values = [];
   for (const code of codes) {
-    const its = items.filter((x) => x.scored.includes(code));
-    if (its.length === 0) continue;
-    const k = kappa(its.map((x) => (x.human.has(code) ? 1 : 0)), its.map((x) => (x.machine.has(code) ? 1 : 0)));
+    if (!items.some((x) => x.scored.includes(code))) continue;
+    const k = core.kappaFromConfusion(confusionOf(items, code)).kappa ?? NaN;
     perCode[code] = k.toFixed(2);
     values.push(k);
   }

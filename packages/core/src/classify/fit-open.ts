@@ -63,8 +63,6 @@ export interface OpenFitOptions {
   prior?: Model;
   /** Codes to fit (default: all `codes`); with a prior, the others keep the prior's weights. */
   fit?: readonly string[];
-  /** Keep at most this many features per code (by |weight|), for a small model (default: all). */
-  maxFeatures?: number;
 }
 
 /** The defaults of {@link OpenFitOptions}. */
@@ -242,11 +240,7 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
       if (kept0) out[code] = kept0;
       return;
     }
-    let kept = names.map((name, j) => [name, round3(theta[j * K + k] as number)] as const).filter(([, x]) => x !== 0);
-    if (options.maxFeatures !== undefined && kept.length > options.maxFeatures) {
-      kept = [...kept].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, options.maxFeatures);
-      kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    }
+    const kept = names.map((name, j) => [name, round3(theta[j * K + k] as number)] as const).filter(([, x]) => x !== 0);
     out[code] = { bias: round3(theta[biasAt(0) * K + k] as number), weights: Object.fromEntries(kept), threshold: options.thresholds?.[code] ?? kept0?.threshold ?? 0.5 };
   });
   return { format: 'coachcode-model', id: base.id, version: base.version, codebook: base.codebook, threshold: 0.5, features: 'open', codes: out };

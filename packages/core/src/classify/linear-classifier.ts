@@ -142,8 +142,6 @@ class LinearClassifier implements LinearTurnClassifier {
   /** The open-vocabulary features the model weighs, when it is an `open` model. */
   private readonly open: OpenScorer | undefined;
   private readonly challenge: number;
-  /** An open model's weights per vocabulary entry (codes in `codes` order), for evidence. */
-  private readonly openRows: Float64Array | undefined;
 
   constructor(model: Model, codebook: Codebook) {
     this.model = model;
@@ -152,13 +150,14 @@ class LinearClassifier implements LinearTurnClassifier {
     this.codes = codeIds(codebook);
     this.biases = Float64Array.from(this.codes, (c) => own(model.codes, c)?.bias ?? 0);
     this.clips = Float64Array.from(this.codes, (c) => own(model.codes, c)?.clipped?.limit ?? Infinity);
-    const openNames: string[] = [];
     this.thresholds = Float64Array.from(this.codes, (c) => (own(model.codes, c) ? (own(model.codes, c)?.threshold ?? model.threshold) : NaN));
     const put = (table: Map<string, Float64Array>, name: string, i: number, weight: number): void => {
       let row = table.get(name);
       if (!row) table.set(name, (row = new Float64Array(this.codes.length)));
       row[i] = (row[i] as number) + weight;
     };
+    // An open model's words reach the logits through its scorer, not through the feature map.
+    const open = model.features === 'open' ? new Map<string, Float64Array>() : undefined;
     this.codes.forEach((code, i) => {
       const w = own(model.codes, code);
       for (const [group, weights] of [
@@ -166,27 +165,22 @@ class LinearClassifier implements LinearTurnClassifier {
         [this.clipped, w?.clipped?.weights ?? {}],
       ] as const) {
         for (const [name, weight] of Object.entries(weights)) {
-          if (model.features === 'open' && isOpenFeature(name)) openNames.push(name);
-          else if (isDerived(name)) this.lexical.add(name);
+          if (open && isOpenFeature(name)) {
+            put(open, name, i, weight);
+            continue;
+          }
+          if (isDerived(name)) this.lexical.add(name);
           put(this.table, name, i, weight);
           put(group, name, i, weight);
         }
       }
     });
-    if (model.features === 'open') {
-      const vocabulary = new OpenVocabulary(new Set(openNames));
+    if (open) {
+      const vocabulary = new OpenVocabulary(open.keys());
       const K = this.codes.length;
       const rows = new Float64Array(vocabulary.size * K);
-      vocabulary.names.forEach((name, v) => {
-        const row = this.table.get(name);
-        if (row) rows.set(row, v * K);
-        // Open features reach the logits through the scorer only.
-        this.table.delete(name);
-        this.direct.delete(name);
-        this.clipped.delete(name);
-      });
+      vocabulary.names.forEach((name, v) => rows.set(open.get(name) as Float64Array, v * K));
       this.open = new OpenScorer(vocabulary, rows, K);
-      this.openRows = rows;
     }
     this.challenge = this.codes.indexOf('challenge');
   }
@@ -279,7 +273,7 @@ class LinearClassifier implements LinearTurnClassifier {
           if (push >= OPEN_EVIDENCE) pushed.push({ code, cue: evidenceName(name), start: hit.start, end: hit.end, weight: round2(push) });
         }
         const hits = a.open?.hits;
-        const rows = this.openRows as Float64Array;
+        const rows = this.open.rows;
         const K = this.codes.length;
         if (hits) {
           for (let h = 0; h < hits.length; h += 3) {

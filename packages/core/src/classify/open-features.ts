@@ -102,10 +102,10 @@ export interface OpenScore {
  * Adds up the open features of turns as they are found, without building a feature map: each
  * vocabulary entry counts once per turn. One per classifier; `begin` a turn, `finish` it.
  */
-export class OpenScorer {
+export class OpenScorer implements OpenFeatureSink {
   readonly vocabulary: OpenVocabulary;
-  /** Weights, `K` per vocabulary entry. */
-  private readonly rows: Float64Array;
+  /** Weights, `K` per vocabulary entry (codes in the classifier's order). */
+  readonly rows: Float64Array;
   private readonly K: number;
   private readonly seen: Int32Array;
   private turn = 0;
@@ -128,7 +128,7 @@ export class OpenScorer {
     this.n = 0;
   }
 
-  hit(i: number | undefined, start: number, end: number): void {
+  private hit(i: number | undefined, start: number, end: number): void {
     if (i === undefined || this.seen[i] === this.turn) return;
     this.seen[i] = this.turn;
     const K = this.K;
@@ -142,6 +142,31 @@ export class OpenScorer {
     this.hits[this.n++] = i;
     this.hits[this.n++] = start;
     this.hits[this.n++] = end;
+  }
+
+  get stems(): boolean {
+    return this.vocabulary.stems;
+  }
+  word(w: string, start: number, end: number): void {
+    this.hit(this.vocabulary.word(w), start, end);
+  }
+  stem(s: string, start: number, end: number): void {
+    this.hit(this.vocabulary.stemOf(s), start, end);
+  }
+  opening(w: string, start: number, end: number): void {
+    this.hit(this.vocabulary.opening(w), start, end);
+  }
+  pair(a: string, b: string, start: number, end: number): void {
+    this.hit(this.vocabulary.pair(a, b), start, end);
+  }
+  openingPair(a: string, b: string, start: number, end: number): void {
+    this.hit(this.vocabulary.openingPair(a, b), start, end);
+  }
+  previous(w: string): void {
+    this.hit(this.vocabulary.previous(w), 0, 0);
+  }
+  named(name: string): void {
+    this.hit(this.vocabulary.named(name), 0, 0);
   }
 
   finish(): OpenScore {
@@ -164,62 +189,77 @@ export function addOpenFeatures(
   f: TurnFeatures,
   names: OpenFeatureNames,
 ): void {
-  if (names !== 'all') {
-    scoreOpenFeatures(tokens, starts, previous, role, index, names);
-    return;
-  }
-  const put = (name: string, start: number, end: number): void => {
-    if (!f.has(name)) f.set(name, end > start ? { value: 1, start, end } : PLAIN);
-  };
-  const n = tokens.length;
-  for (let i = 0; i < n; i++) {
-    const w = norm(tokens[i] as string);
-    const start = starts[i] as number;
-    const end = start + (tokens[i] as string).length;
-    put(`w:${w}`, start, end);
-    const s = stem(w);
-    if (s !== w) put(`s:${s}`, start, end);
-    if (i === 0) put(`o:${w}`, start, end);
-    if (i + 1 < n) {
-      const next = norm(tokens[i + 1] as string);
-      const pairEnd = (starts[i + 1] as number) + (tokens[i + 1] as string).length;
-      put(`w2:${w} ${next}`, start, pairEnd);
-      if (i === 0) put(`o2:${w} ${next}`, start, pairEnd);
-    }
-  }
-  if (previous) for (const w of previous) put(`p:${norm(w)}`, 0, 0);
-  put(`role:${role}`, 0, 0);
-  put(lengthBand(n), 0, 0);
-  put(positionBand(index), 0, 0);
+  walkOpenFeatures(tokens, starts, previous, role, index, names === 'all' ? new FeatureNames(f) : names);
 }
 
-/** The same features as {@link addOpenFeatures}, added straight to a scorer's sums (coding, not fitting). */
-function scoreOpenFeatures(tokens: readonly string[], starts: readonly number[], previous: readonly string[] | undefined, role: string, index: number, scorer: OpenScorer): void {
-  const v = scorer.vocabulary;
+/** Where {@link walkOpenFeatures} puts each feature it finds: a fitting's feature map, or a coding's scorer. */
+interface OpenFeatureSink {
+  /** Whether stems are wanted (stemming is skipped otherwise). */
+  readonly stems: boolean;
+  word(w: string, start: number, end: number): void;
+  stem(s: string, start: number, end: number): void;
+  opening(w: string, start: number, end: number): void;
+  pair(a: string, b: string, start: number, end: number): void;
+  openingPair(a: string, b: string, start: number, end: number): void;
+  previous(w: string): void;
+  named(name: string): void;
+}
+
+/** The open features of a turn, one by one, in one walk for fitting and coding alike. */
+function walkOpenFeatures(tokens: readonly string[], starts: readonly number[], previous: readonly string[] | undefined, role: string, index: number, sink: OpenFeatureSink): void {
   const n = tokens.length;
-  const stems = v.stems;
   let next = n > 0 ? norm(tokens[0] as string) : '';
   for (let i = 0; i < n; i++) {
     const w = next;
     const start = starts[i] as number;
     const end = start + (tokens[i] as string).length;
-    scorer.hit(v.word(w), start, end);
-    if (stems) {
+    sink.word(w, start, end);
+    if (sink.stems) {
       const s = stem(w);
-      if (s !== w) scorer.hit(v.stemOf(s), start, end);
+      if (s !== w) sink.stem(s, start, end);
     }
-    if (i === 0) scorer.hit(v.opening(w), start, end);
+    if (i === 0) sink.opening(w, start, end);
     if (i + 1 < n) {
       next = norm(tokens[i + 1] as string);
       const pairEnd = (starts[i + 1] as number) + (tokens[i + 1] as string).length;
-      scorer.hit(v.pair(w, next), start, pairEnd);
-      if (i === 0) scorer.hit(v.openingPair(w, next), start, pairEnd);
+      sink.pair(w, next, start, pairEnd);
+      if (i === 0) sink.openingPair(w, next, start, pairEnd);
     }
   }
-  if (previous) for (const w of previous) scorer.hit(v.previous(norm(w)), 0, 0);
-  scorer.hit(v.named(`role:${role}`), 0, 0);
-  scorer.hit(v.named(lengthBand(n)), 0, 0);
-  scorer.hit(v.named(positionBand(index)), 0, 0);
+  if (previous) for (const w of previous) sink.previous(norm(w));
+  sink.named(`role:${role}`);
+  sink.named(lengthBand(n));
+  sink.named(positionBand(index));
+}
+
+/** For fitting: every open feature by name into a turn's feature map (first use kept). */
+class FeatureNames implements OpenFeatureSink {
+  readonly stems = true;
+  constructor(private readonly f: TurnFeatures) {}
+  private put(name: string, start: number, end: number): void {
+    if (!this.f.has(name)) this.f.set(name, end > start ? { value: 1, start, end } : PLAIN);
+  }
+  word(w: string, start: number, end: number): void {
+    this.put(`w:${w}`, start, end);
+  }
+  stem(s: string, start: number, end: number): void {
+    this.put(`s:${s}`, start, end);
+  }
+  opening(w: string, start: number, end: number): void {
+    this.put(`o:${w}`, start, end);
+  }
+  pair(a: string, b: string, start: number, end: number): void {
+    this.put(`w2:${a} ${b}`, start, end);
+  }
+  openingPair(a: string, b: string, start: number, end: number): void {
+    this.put(`o2:${a} ${b}`, start, end);
+  }
+  previous(w: string): void {
+    this.put(`p:${w}`, 0, 0);
+  }
+  named(name: string): void {
+    this.put(name, 0, 0);
+  }
 }
 
 const LENGTH_BANDS = ['len:1', 'len:1', 'len:2-3', 'len:2-3', 'len:4-9'];
