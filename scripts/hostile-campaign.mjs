@@ -2,7 +2,11 @@
 /**
  * A hostile-input campaign (issue 14), run by hand after a build, never in CI (it takes minutes):
  *
- *   node scripts/hostile-campaign.mjs [--sample N] [--workers N] [--timeout S] [--json FILE]
+ *   node scripts/hostile-campaign.mjs [--sample N] [--workers N] [--timeout S] [--json FILE] [--root DIR] [--no-endless]
+ *
+ * --sample N tries every N-th input of the corpus; --root DIR runs the built packages of another
+ * checkout (an older commit, to compare) with this corpus; --no-endless leaves out /dev/zero and
+ * the endless standard input (an old build reads them into memory until it is stopped).
  *
  * 1. Library: every input of the hostile corpus (scripts/hostile-corpus.mjs) through
  *    safeDecodeBytes, safeParseTranscript (format detected and forced to each of the 12 formats)
@@ -30,9 +34,11 @@ import { GOOD_TALK, writeHostileFixtures } from './hostile-fixtures.mjs';
 import { writeHostileCorpus } from './hostile-corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(root, 'packages/cli/dist/bin.js');
-const CLI = pathToFileURL(join(root, 'packages/cli/dist/index.js')).href;
-const CORE = pathToFileURL(join(root, 'packages/core/dist/index.js')).href;
+/** The checkout whose built packages run (`--root`, passed to the workers as COACHCODE_CAMPAIGN_ROOT). */
+const target = process.env.COACHCODE_CAMPAIGN_ROOT ?? root;
+const BIN = join(target, 'packages/cli/dist/bin.js');
+const CLI = pathToFileURL(join(target, 'packages/cli/dist/index.js')).href;
+const CORE = pathToFileURL(join(target, 'packages/core/dist/index.js')).href;
 const FORMATS = ['text', 'zoom-vtt', 'teams-vtt', 'vtt', 'srt', 'otter', 'meet', 'csv', 'tsv', 'json', 'jsonl'];
 
 // ---------------------------------------------------------------------------------------------
@@ -190,21 +196,28 @@ function snapshot(dir, out = new Map()) {
 }
 
 function parseArgs(argv) {
-  const options = { sample: 1, workers: 2, timeout: 120, json: undefined };
+  const options = { sample: 1, workers: 2, timeout: 120, json: undefined, endless: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sample') options.sample = Number(argv[++i]);
     else if (a === '--workers') options.workers = Number(argv[++i]);
     else if (a === '--timeout') options.timeout = Number(argv[++i]);
     else if (a === '--json') options.json = argv[++i];
-    else throw new Error(`unknown argument ${a}; expected --sample N, --workers N, --timeout S, --json FILE`);
+    else if (a === '--root') process.env.COACHCODE_CAMPAIGN_ROOT = argv[++i];
+    else if (a === '--no-endless') options.endless = false;
+    else throw new Error(`unknown argument ${a}; expected --sample N, --workers N, --timeout S, --json FILE, --root DIR, --no-endless`);
   }
   return options;
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(BIN)) throw new Error('build first: npx -y pnpm@10 build');
+  if (process.env.COACHCODE_CAMPAIGN_ROOT && process.env.COACHCODE_CAMPAIGN_ROOT !== target) {
+    // --root changes the packages run: start again with it in the environment (workers inherit it).
+    const r = spawnSync(process.execPath, process.argv.slice(1), { stdio: 'inherit', env: process.env });
+    process.exit(r.status ?? 1);
+  }
+  if (!existsSync(BIN)) throw new Error(`build first: npx -y pnpm@10 build (no ${BIN})`);
   const started = performance.now();
   const tmp = mkdtempSync(join(tmpdir(), 'coachcode-campaign-'));
   chmodSync(tmp, 0o755);
@@ -378,15 +391,17 @@ async function main() {
     }
   };
   place('a named pipe among the inputs', cli(['code', join(placesDir, 'pipe.txt'), good, '-q']), { exit: 1, good: true });
-  place('/dev/zero among the inputs', cli(['code', '/dev/zero', good, '-q']), { exit: 1, good: true });
-  place('a folder with a pipe and a link to /dev/zero', cli(['code', join(placesDir, 'special'), '-q']), { exit: 0 });
+  if (options.endless) {
+    place('/dev/zero among the inputs', cli(['code', '/dev/zero', good, '-q']), { exit: 1, good: true });
+    place('a folder with a pipe and a link to /dev/zero', cli(['code', join(placesDir, 'special'), '-q']), { exit: 0 });
+  }
   place('link loops', cli(['code', join(placesDir, 'loops'), good, '-q']), { exit: 0, good: true });
   place('an unreadable sub-folder', asNobody(['code', join(placesDir, 'locked'), good, '-q']), { exit: 1, good: true });
   place('an unwritable output folder', asNobody(['code', good, '--out', join(placesDir, 'readonly', 'x'), '-q']), { exit: 2 });
   place('a chart into an unwritable folder', asNobody(['chart', good, '--type', 'profile', '--out', join(placesDir, 'readonly', 'x.svg'), '-q']), { exit: 2 });
   place('a 150,000-turn transcript as a table', cli(['code', join(placesDir, 'many-turns.txt'), '--format', 'table', '-q'], { stdio: ['ignore', 'ignore', 'pipe'] }), { exit: 0 });
   place('a 250-character input name with --out', cli(['code', join(placesDir, readdirSync(placesDir).find((f) => f.startsWith('long-name'))), good, '--out', join(outDir, 'long'), '-q']), { exit: 0, out: join(outDir, 'long', 'good.jsonl') });
-  {
+  if (options.endless) {
     // An endless standard input: stopped at the size limit, not read for ever.
     const r = await new Promise((resolve) => {
       const p = spawn(process.execPath, [BIN, 'code', '-', '-q'], { cwd: tmp, stdio: ['pipe', 'ignore', 'pipe'] });
@@ -492,7 +507,7 @@ async function main() {
     }
   }
   tally.seconds = Math.round((performance.now() - started) / 1000);
-  const command = `node scripts/hostile-campaign.mjs ${process.argv.slice(2).join(' ')}`.trim();
+  const command = `node scripts/hostile-campaign.mjs ${process.argv.slice(2).join(' ')}`.trim() + (target !== root ? ` (packages of ${target})` : '');
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
   const lines = [
     `hostile campaign (${command}), ${tally.seconds} s`,

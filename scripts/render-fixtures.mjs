@@ -20,6 +20,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generator } from './seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const goldDir = join(root, 'fixtures', 'gold');
@@ -54,16 +55,6 @@ function hash(text) {
   return h;
 }
 
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers. Every split is at a space, so joining the pieces with one space gives the text.

@@ -17,6 +17,7 @@ export { decodeBytes, safeDecodeBytes } from './read/decode-bytes.js';
 export type { DecodedText, DecodeOptions } from './read/decode-bytes.js';
 export { isTextEncodingName, TEXT_ENCODING_NAMES, TextEncodingName } from './read/text-encoding.js';
 export { detectFormat } from './parse/detect-format.js';
+export { readJson } from './parse/read-json.js';
 export { parseTranscript, safeParseTranscript } from './parse/parse-transcript.js';
 export type { CsvOptions, ParsedTranscript, ParseOptions } from './parse/parse-transcript.js';
 

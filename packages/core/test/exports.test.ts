@@ -83,6 +83,7 @@ it('exports exactly the documented names', () => {
     'profileTurns',
     'readCodingCsv',
     'readCodingJsonl',
+    'readJson',
     'roleFromLabel',
     'safeAnalyze',
     'safeDecodeBytes',

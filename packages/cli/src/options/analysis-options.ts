@@ -14,6 +14,7 @@ import {
   parseModel,
   codebookTag,
   parseRolesFile,
+  readJson,
   type AnalyzeOptions,
   type Codebook,
   type InputFormat,
@@ -133,11 +134,20 @@ export function readCodebook(path: string, cwd: string, problems: string[]): Cod
 
 /** Reads a JSON file and validates it with a core `parseX` (which throws a `CoachcodeError` listing every problem); problems are recorded. */
 function readJsonFile<T>(path: string, cwd: string, problems: string[], unreadable: (detail: string) => string, parse: (value: unknown, source: string) => T): T | undefined {
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(readInputText(resolve(cwd, path)));
+    text = readInputText(resolve(cwd, path));
   } catch (error) {
     problems.push(unreadable((error as Error).message));
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = readJson(text, { source: path });
+  } catch (error) {
+    // A syntax error says its line: `--model m.json: cannot read the model: line 3: not valid JSON (…)`.
+    const d = (error as CoachcodeError).issues[0];
+    problems.push(unreadable(`${d?.line !== undefined ? `line ${d.line}: ` : ''}${d?.message ?? String(error)}`));
     return undefined;
   }
   try {

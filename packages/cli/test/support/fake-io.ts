@@ -2,6 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { run, type CliIo } from '../../src/index.js';
+// @ts-expect-error: a plain ES module of the repository's scripts, without types
+import { GOOD_TALK } from '../../../../scripts/hostile-fixtures.mjs';
 
 /** A fake terminal or pipe that records what was written. */
 export class FakeStream {
@@ -54,16 +56,8 @@ export function tempTree(files: Record<string, string | Uint8Array>): string {
   return root;
 }
 
-/** Invented coaching talk, six turns, two speakers. */
-export const TALK = [
-  'Coach: So how did the lesson go with 8Y3?',
-  'Teacher: Honestly, I thought the starter went well but they went quiet at the back.',
-  'Coach: Why do you think the group at the back went quiet?',
-  'Teacher: I am not sure. Maybe the task was too hard for them.',
-  'Coach: So what you are saying is the task was pitched too high?',
-  "Teacher: Yes, that's fair. I'll try a scaffold with them next time.",
-  '',
-].join('\n');
+/** Invented coaching talk, six turns, two speakers: the good transcript of scripts/hostile-fixtures.mjs. */
+export const TALK: string = GOOD_TALK;
 
 /** Invented mentoring talk, four turns, speakers named. */
 export const NAMED_TALK = [

@@ -8,6 +8,8 @@ import { baseName, fileStem } from '../model/source-path.js';
 import { messages } from '../messages.js';
 import { readCsvRows } from '../parse/csv-rows.js';
 import { parseMessages } from '../parse/messages.js';
+import { locateJsonPath } from '../parse/json-locate.js';
+import { readJson } from '../parse/read-json.js';
 
 /** What a roles file says about one transcript (or about every transcript, under `*`). */
 export interface TranscriptAttributes {
@@ -41,15 +43,18 @@ export function parseRolesFile(text: string, options: { format: 'json' | 'csv'; 
   const source = options.source ?? 'roles';
   const out: RolesFile = new Map();
   if (options.format === 'json') {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (e) {
-      throw new CoachcodeError([{ code: 'roles-file', severity: 'error', message: messages.rolesFileInvalid(`not valid JSON (${(e as Error).message})`), source }]);
-    }
+    const raw = readJson(text, { source, code: 'roles-file', message: (detail) => messages.rolesFileInvalid(`not valid JSON (${detail})`) });
     const parsed = checkSchema(JsonRolesFile, raw);
     if (!parsed.success) {
-      throw new CoachcodeError(parsed.error.issues.map((i) => ({ code: 'roles-file', severity: 'error' as const, message: messages.rolesFileInvalid(`${i.path.join('.')}: ${i.message}`), source })));
+      throw new CoachcodeError(
+        parsed.error.issues.map((i) => ({
+          code: 'roles-file',
+          severity: 'error' as const,
+          message: messages.rolesFileInvalid(`${i.path.join('.')}: ${i.message}`),
+          source,
+          line: locateJsonPath(text, i.path.filter((p): p is string | number => typeof p !== 'symbol')),
+        })),
+      );
     }
     for (const [file, entry] of Object.entries(parsed.data)) {
       const long = checkSchema(LongEntry, entry);
