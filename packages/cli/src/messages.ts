@@ -13,9 +13,9 @@ export const messages = {
   folderUnreadable: (detail: string) => `cannot read this folder: ${detail}`,
   globEmpty: () => 'the pattern matches no transcript file',
   fileUnreadable: (detail: string) => `cannot read the file: ${detail}`,
-  notRegularFile: (kind: string) => `it is ${kind}, not a regular file; expected a transcript file (to read a pipe, give - and pipe it to standard input)`,
+  notRegularFile: (kind: string) => `it is ${kind}, not a regular file; expected a regular file (to read a transcript from a pipe, give - and pipe it to standard input)`,
   fileTooLarge: (bytes: number, limit: number) =>
-    `it is ${mb(bytes)}, more than the ${mb(limit)} coachcode reads; expected a transcript (an hour of talk is about 50 KB)`,
+    `it is ${mb(bytes)}, more than the ${mb(limit)} coachcode reads from one file (an hour of talk is about 50 KB of transcript)`,
   stdinTooLarge: (limit: number) => `standard input is more than the ${mb(limit)} coachcode reads; expected a transcript (an hour of talk is about 50 KB)`,
   folderLinkSeen: (first: string) => `skipped: this folder was already read as ${first} (a link leads back to it)`,
   brokenLink: (detail: string) => `skipped: a link to nothing (${detail})`,
@@ -37,6 +37,7 @@ export const messages = {
       ? `the model ${model}${flag ? ` (${flag})` : ''} was trained for the codebook ${trainedFor}, not ${codebook} (--codebook), so it cannot code with it; train one for it (coachcode train --codebook … --gold … --out model.json) and give it with --model, or give coded JSONL`
       : `the model ${model}${flag ? ` (${flag})` : ''} was trained for the codebook ${trainedFor}, not ${codebook} (the default); give its codebook with --codebook`,
   modelUnreadable: (flag: string, path: string, detail: string) => `${flag} ${path}: cannot read the model: ${detail}`,
+  jsonInvalid: (what: string, detail: string) => `${what}: not valid JSON (${detail})`,
   outputIsInput: (output: string, input: string) => `refusing to write ${output}: it is the input ${input}; choose another output path`,
   outputFolderIsFile: (flag: string, path: string) => `${flag} ${path}: expected a folder, found a file`,
   outputUnwritable: (path: string, reason: string) => `cannot write ${path}: ${reason}`,

@@ -116,7 +116,7 @@ describe('--codebook files', () => {
     for (const p of [/bad\.json: .*codebook: version: /, /codes\.0\.id: code ids are lower-case words/, /codes\.0\.color: a colour such as/, /codes: every code id must be different/]) expect(r.stderr).toMatch(p);
     const broken = await runCli(['profile', 't.txt', '--codebook', 'broken.json'], { cwd });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/--codebook broken\.json: cannot read the codebook: /);
+    expect(broken.stderr).toMatch(/^coachcode: broken\.json:1: codebook: not valid JSON \(/m);
   });
 
   it('the complete example of docs/codebook.md is a valid codebook, the same as fixtures/codebooks/cfbt-defence.json but for its examples', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CoachcodeError } from '../src/errors.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import { jsonSyntaxErrorOffset } from '../src/parse/json-locate.js';
+import { readJson } from '../src/parse/read-json.js';
 import { parseTranscript, safeParseTranscript, type ParseOptions } from '../src/parse/parse-transcript.js';
 
 const lines = (...l: string[]): string => l.join('\n');
@@ -106,5 +107,29 @@ describe('jsonSyntaxErrorOffset', () => {
     ['"line\nbreak"', 5],
   ])('%j → %s', (text, expected) => {
     expect(jsonSyntaxErrorOffset(text)).toBe(expected);
+  });
+});
+
+describe('readJson: JSON of a roles file, model or codebook', () => {
+  it.each([
+    ['{"a": 1}', undefined],
+    ['{\n  "a": [1,\n  2,,\n]\n}', 3],
+    ['{\n  "a": [\n', 2],
+    ['\n\n{"a": 1} x', 3],
+  ])('%j breaks on line %s', (text, line) => {
+    if (line === undefined) {
+      expect(readJson(text, { source: 'm.json' })).toEqual({ a: 1 });
+      return;
+    }
+    let error: unknown;
+    try {
+      readJson(text, { source: 'm.json', code: 'model-invalid', message: (d) => `model: not valid JSON (${d})` });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CoachcodeError);
+    const [issue] = (error as CoachcodeError).issues;
+    expect(issue).toMatchObject({ code: 'model-invalid', severity: 'error', source: 'm.json', line });
+    expect(issue?.message).toMatch(/^model: not valid JSON \([^\n]+\)$/);
   });
 });

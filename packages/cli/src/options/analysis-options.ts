@@ -124,16 +124,20 @@ const BUILTIN_MODELS: ReadonlyMap<string, Model> = new Map([defaultModel, cuesMo
 export function readModel(flag: string, path: string, cwd: string, problems: string[]): Model | undefined {
   const builtin = BUILTIN_MODELS.get(path.trim());
   if (builtin) return builtin;
-  return readJsonFile(path, cwd, problems, (detail) => messages.modelUnreadable(flag, path, detail), parseModel);
+  return readJsonFile(path, cwd, problems, 'model', (detail) => messages.modelUnreadable(flag, path, detail), parseModel);
 }
 
 /** Reads and validates a codebook file (`--codebook`, JSON; docs/codebook.md); problems are recorded. */
 export function readCodebook(path: string, cwd: string, problems: string[]): Codebook | undefined {
-  return readJsonFile(path, cwd, problems, (detail) => messages.codebookUnreadable(path, detail), parseCodebook);
+  return readJsonFile(path, cwd, problems, 'codebook', (detail) => messages.codebookUnreadable(path, detail), parseCodebook);
 }
 
-/** Reads a JSON file and validates it with a core `parseX` (which throws a `CoachcodeError` listing every problem); problems are recorded. */
-function readJsonFile<T>(path: string, cwd: string, problems: string[], unreadable: (detail: string) => string, parse: (value: unknown, source: string) => T): T | undefined {
+/**
+ * Reads a JSON file and validates it with a core `parseX` (which throws a `CoachcodeError` listing
+ * every problem); problems are recorded. A file that cannot be read says why after the flag; JSON
+ * that does not parse is `file:line: <what>: not valid JSON (…)`, on one line.
+ */
+function readJsonFile<T>(path: string, cwd: string, problems: string[], what: string, unreadable: (detail: string) => string, parse: (value: unknown, source: string) => T): T | undefined {
   let text: string;
   try {
     text = readInputText(resolve(cwd, path));
@@ -141,17 +145,8 @@ function readJsonFile<T>(path: string, cwd: string, problems: string[], unreadab
     problems.push(unreadable((error as Error).message));
     return undefined;
   }
-  let value: unknown;
   try {
-    value = readJson(text, { source: path });
-  } catch (error) {
-    // A syntax error says its line: `--model m.json: cannot read the model: line 3: not valid JSON (…)`.
-    const d = (error as CoachcodeError).issues[0];
-    problems.push(unreadable(`${d?.line !== undefined ? `line ${d.line}: ` : ''}${d?.message ?? String(error)}`));
-    return undefined;
-  }
-  try {
-    return parse(value, path);
+    return parse(readJson(text, { source: path, message: (detail) => messages.jsonInvalid(what, detail) }), path);
   } catch (error) {
     if (error instanceof CoachcodeError) problems.push(...error.issues.map(formatDiagnostic));
     else throw error;
