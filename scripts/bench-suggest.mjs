@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generator } from './lib/seeded-random.mjs';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(REPO, 'packages/cli/dist/bin.js');
@@ -81,20 +82,10 @@ function measure(model) {
   return { macro: e.macro.kappa.mean, perCode: Object.fromEntries(e.perCode.map((c) => [c.code, c.kappa])) };
 }
 
-function mulberry32(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function curve(strategy, seed) {
   const sheets = [];
   const chosen = new Set();
-  const random = mulberry32(seed);
+  const random = generator(seed);
   let model;
   let have = 0;
   const points = [];

@@ -21,17 +21,17 @@
  *    (SIGKILL) while it writes, then a run into the same folder; the same batch with -j 1 and -j 2.
  *
  * Prints inputs tried, runs, internal errors, escaped exceptions, lost good files, hangs,
- * overwritten inputs, crashes, pollution, messages without a file, raw control characters on the
+ * overwritten inputs, formula cells in CSV output, crashes, pollution, messages without a file, raw control characters on the
  * terminal and partial or left-over files; exits 1 when any of them is not 0.
  */
 import { fork, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GOOD_TALK, writeHostileFixtures } from './hostile-fixtures.mjs';
 import { writeHostileCorpus } from './hostile-corpus.mjs';
+import { COACHCODE_TEMP, fileHash, fileHashes } from './lib/file-hashes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The checkout whose built packages run (`--root`, passed to the workers as COACHCODE_CAMPAIGN_ROOT). */
@@ -46,6 +46,25 @@ const FORMATS = ['text', 'zoom-vtt', 'teams-vtt', 'vtt', 'srt', 'otter', 'meet',
 
 const PROTOTYPE = Object.getOwnPropertyNames(Object.prototype).sort().join(',');
 const polluted = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',') !== PROTOTYPE || Object.getPrototypeOf({}) !== Object.prototype || {}.polluted !== undefined;
+
+/**
+ * Cells of CSV text that a spreadsheet would run as a formula: a value (quotes removed) that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return and is not a number (OWASP's rule).
+ */
+function formulaCells(text) {
+  let count = 0;
+  const cell = /(?:^|,)(?:"((?:[^"]|"")*)"|([^,\r\n]*))/gy;
+  for (const line of text.split(/\n(?=(?:[^"]*"[^"]*")*[^"]*$)/)) {
+    cell.lastIndex = 0;
+    let m;
+    while (cell.lastIndex < line.length && (m = cell.exec(line)) !== null) {
+      const value = m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2];
+      if (/^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(value)) count++;
+      if (m[0] === '' ) cell.lastIndex++;
+    }
+  }
+  return count;
+}
 
 async function child() {
   const { run } = await import(CLI);
@@ -69,7 +88,8 @@ async function child() {
       thrown = String(error?.stack ?? error);
     }
     const good = job.good ? job.good.every((g) => (g.stdout ? stdout.includes(g.stdout) : existsSync(g.file) && (g.has === undefined || readFileSync(g.file, 'utf8').includes(g.has)))) : true;
-    process.send({ id: job.id, code, thrown, good, stderr: stderr.slice(0, 20000), stdoutBytes: stdout.length, rawControl: /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(stderr + (job.tty ? stdout : '')), polluted: polluted(), ms: performance.now() - started });
+    const csv = job.csv === 'stdout' ? stdout : job.csv && existsSync(job.csv) ? readFileSync(job.csv, 'utf8') : '';
+    process.send({ id: job.id, code, thrown, good, formulas: csv ? formulaCells(csv) : 0, stderr: stderr.slice(0, 20000), stdoutBytes: stdout.length, rawControl: /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(stderr + (job.tty ? stdout : '')), polluted: polluted(), ms: performance.now() - started });
   });
   process.send({ ready: true });
 }
@@ -170,31 +190,6 @@ class Pool {
 /** Lines on standard error that report a result, not a problem. */
 const INFO_LINE = /^(?:wrote |\d+ files?, |trained on |exported |human codes for |\d+ turns? from |base: |cross-validation)/;
 
-const sha = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-/** Content hashes of the regular files under `dir` that can be read (temporary files of ours left out). */
-function snapshot(dir, out = new Map()) {
-  let names;
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    const s = lstatSync(path);
-    if (s.isDirectory()) snapshot(path, out);
-    else if (s.isFile() && !/^\.coachcode-\d+-[0-9a-f]{8}\.tmp$/.test(name)) {
-      try {
-        out.set(path, sha(path));
-      } catch {
-        // unreadable: not compared
-      }
-    }
-  }
-  return out;
-}
-
 function parseArgs(argv) {
   const options = { sample: 1, workers: 2, timeout: 120, json: undefined, endless: true };
   for (let i = 0; i < argv.length; i++) {
@@ -236,8 +231,8 @@ async function main() {
   writeFileSync(good, GOOD_TALK);
   const gold = join(tmp, 'good', 'gold.jsonl');
   writeFileSync(gold, [[], ['dissonance'], ['challenge'], ['dissonance'], ['summary'], ['acceptance']].map((codes, i) => JSON.stringify({ file: 'good.txt', turn: i + 1, codes })).join('\n') + '\n');
-  const before = snapshot(tmp);
-  const tally = { inputs: inputs.length, flagFiles: flags.length, runs: 0, libraryCalls: 0, internalErrors: 0, escapedExceptions: 0, thrownByRun: 0, lostGoodFiles: 0, hangs: 0, crashes: 0, polluted: 0, badExit: 0, overwrittenInputs: 0, unlocatedMessages: 0, rawControlOnTerminal: 0, partialFiles: 0, leftoverTemps: 0, nondeterministic: 0 };
+  const before = fileHashes([tmp]);
+  const tally = { inputs: inputs.length, flagFiles: flags.length, runs: 0, libraryCalls: 0, internalErrors: 0, escapedExceptions: 0, thrownByRun: 0, lostGoodFiles: 0, hangs: 0, crashes: 0, polluted: 0, badExit: 0, overwrittenInputs: 0, unlocatedMessages: 0, rawControlOnTerminal: 0, formulaCells: 0, partialFiles: 0, leftoverTemps: 0, nondeterministic: 0 };
   const examples = new Map();
   const note = (what, detail) => {
     const list = examples.get(what) ?? [];
@@ -305,7 +300,8 @@ async function main() {
     for (const [name, args, check, tty] of commands) {
       const o = join(outDir, `${n}-${name}`);
       const goodCheck = check === 'stdout' ? [{ stdout: good }] : typeof check === 'function' ? check(o) : undefined;
-      jobs.push({ id: `cli${n++}`, what: `${name} ${inp.path}`, args: args(join(corpusDir, inp.path), o), cwd: tmp, good: goodCheck, tty: tty ?? false });
+      const csv = name === 'code-csv' || name === 'profile-csv' ? 'stdout' : name === 'suggest' ? `${o}.csv` : undefined;
+      jobs.push({ id: `cli${n++}`, what: `${name} ${inp.path}`, args: args(join(corpusDir, inp.path), o), cwd: tmp, good: goodCheck, tty: tty ?? false, csv });
     }
   }
   for (const f of flags) {
@@ -349,6 +345,10 @@ async function main() {
           tally.lostGoodFiles++;
           note('lost good file', `${job.what} (exit ${r.code}): ${r.stderr.split('\n')[0]?.slice(0, 200)}`);
         }
+      }
+      if (r.formulas > 0) {
+        tally.formulaCells += r.formulas;
+        note('formula in CSV output', `${job.what}: ${r.formulas} cells`);
       }
       if (r.rawControl) {
         tally.rawControlOnTerminal++;
@@ -450,10 +450,10 @@ async function main() {
   ];
   for (const [what, args, target] of attacks) {
     if (!target) continue;
-    const hash = existsSync(target) ? sha(target) : undefined;
+    const hash = existsSync(target) ? fileHash(target) : undefined;
     const r = cli([...args, '-q']);
     place(`output over an input: ${what}`, r);
-    if (hash !== undefined && sha(target) !== hash) {
+    if (hash !== undefined && fileHash(target) !== hash) {
       tally.overwrittenInputs++;
       note('overwritten input', what);
     }
@@ -478,9 +478,9 @@ async function main() {
         }
       }
     }
-    const tempsBefore = existsSync(killDir) ? readdirSync(killDir).filter((f) => /^\.coachcode-\d+-[0-9a-f]{8}\.tmp$/.test(f)).length : 0;
+    const tempsBefore = existsSync(killDir) ? readdirSync(killDir).filter((f) => COACHCODE_TEMP.test(f)).length : 0;
     place('a run into the folder of a killed one', cli(['code', good, '--out', killDir, '-q']), { exit: 0 });
-    const tempsAfter = readdirSync(killDir).filter((f) => /^\.coachcode-\d+-[0-9a-f]{8}\.tmp$/.test(f)).length;
+    const tempsAfter = readdirSync(killDir).filter((f) => COACHCODE_TEMP.test(f)).length;
     tally.leftoverTemps += tempsAfter;
     tally.killTrials = 12;
     tally.tempsLeftByKills = tempsBefore;
@@ -498,7 +498,7 @@ async function main() {
   }
 
   // Inputs never overwritten: every file that was there at the start has the same content.
-  const after = snapshot(tmp);
+  const after = fileHashes([tmp]);
   for (const [path, hash] of before) {
     if (path.startsWith(outDir)) continue;
     if (after.get(path) !== hash) {
@@ -518,6 +518,7 @@ async function main() {
     `hangs: ${tally.hangs}`,
     `overwritten inputs: ${tally.overwrittenInputs}`,
     `crashes: ${tally.crashes}; exit statuses other than 0, 1, 2: ${tally.badExit}; polluted prototypes: ${tally.polluted}`,
+    `formulas passed through to CSV: ${tally.formulaCells} cells`,
     `messages without a file (or line): ${tally.unlocatedMessages}; raw control characters on a terminal: ${tally.rawControlOnTerminal}`,
     `SIGKILL during writes: ${tally.killTrials} trials, ${tally.partialFiles} partial files, ${tally.tempsLeftByKills} temporary files left, ${tally.leftoverTemps} after the next run; -j 1 / -j 2 output differences: ${tally.nondeterministic}`,
   ];
@@ -526,7 +527,7 @@ async function main() {
   if (options.json) writeFileSync(options.json, JSON.stringify({ command, tally, examples: Object.fromEntries(examples) }, null, 2) + '\n');
   for (const d of ['locked/closed', 'readonly']) chmodSync(join(placesDir, d), 0o755);
   rmSync(tmp, { recursive: true, force: true });
-  const bad = ['internalErrors', 'escapedExceptions', 'thrownByRun', 'lostGoodFiles', 'hangs', 'overwrittenInputs', 'crashes', 'badExit', 'polluted', 'partialFiles', 'leftoverTemps', 'nondeterministic'];
+  const bad = ['formulaCells', 'internalErrors', 'escapedExceptions', 'thrownByRun', 'lostGoodFiles', 'hangs', 'overwrittenInputs', 'crashes', 'badExit', 'polluted', 'partialFiles', 'leftoverTemps', 'nondeterministic'];
   process.exitCode = bad.some((k) => tally[k] > 0) ? 1 : 0;
 }
 

@@ -13,7 +13,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generator } from './seeded-random.mjs';
+import { generator } from './lib/seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

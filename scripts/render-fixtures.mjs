@@ -20,7 +20,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generator } from './seeded-random.mjs';
+import { generator } from './lib/seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const goldDir = join(root, 'fixtures', 'gold');
@@ -54,7 +54,6 @@ function hash(text) {
   }
   return h;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers. Every split is at a space, so joining the pieces with one space gives the text.

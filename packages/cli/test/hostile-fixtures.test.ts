@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the repository's scripts, without types
 import { LONG_NAME, writeHostileFixtures } from '../../../scripts/hostile-fixtures.mjs';
+import { fileHashes } from '../../../scripts/lib/file-hashes.mjs';
 import { runCli } from './support/fake-io.js';
 
 // Runs every block of fixtures/hostile/README.md, "The CLI on each case": the README is the
@@ -60,28 +60,6 @@ afterAll(() => {
 
 const substitute = (s: string) => s.replaceAll('$GEN', GEN).replaceAll('$OUT', OUT).replaceAll('$LONG_NAME', LONG_NAME as string);
 
-/** Content hashes of every regular file that can be read under the folders, by path. */
-function snapshot(folders: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const path = join(dir, name);
-      const stat = lstatSync(path);
-      if (stat.isDirectory()) walk(path);
-      // Temporary files of a killed run are ours to remove, not inputs.
-      else if (stat.isFile() && !/^\.coachcode-\d+-[0-9a-f]{8}\.tmp$/.test(name)) out.set(path, createHash('sha256').update(readFileSync(path)).digest('hex'));
-    }
-  };
-  folders.forEach(walk);
-  return out;
-}
-
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
 
@@ -108,11 +86,11 @@ describe('fixtures/hostile/README.md: the CLI on each case', () => {
     const skip = needsNobody || (needsPipe && !existsSync(join(GEN, 'pipe.txt')));
     const why = needsNobody ? ' (skipped: running as root needs setpriv and the built CLI to run it as nobody)' : skip ? ' (skipped: no mkfifo here)' : '';
     it.skipIf(skip)(`coachcode ${block.command}${why}`, async () => {
-      const before = snapshot([join(REPO, 'fixtures/hostile'), GEN]);
+      const before = fileHashes([join(REPO, 'fixtures/hostile'), GEN]);
       const r = await runBlock(block);
       // Nothing hangs (the test would time out), nothing is an internal error, no input changes.
       expect(r.stderr).not.toMatch(/internal error/);
-      const after = snapshot([join(REPO, 'fixtures/hostile'), GEN]);
+      const after = fileHashes([join(REPO, 'fixtures/hostile'), GEN]);
       for (const [path, hash] of before) expect(after.get(path), `${path} changed`).toBe(hash);
 
       expect(r.code, r.stderr).toBe(block.exit);
