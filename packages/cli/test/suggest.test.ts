@@ -89,7 +89,7 @@ describe('coachcode suggest', () => {
     const transcripts = `${REPO}fixtures/transcripts`;
     expect((await runCli(['suggest', transcripts, '-n', '12', '--out', 'sheet.csv', '-q'], { cwd })).code).toBe(0);
     const text = readFileSync(join(cwd, 'sheet.csv'), 'utf8');
-    const [header, ...rows] = parseCsv(text);
+    const [header, ...rows] = parseCsv(text) as [string[], ...string[][]];
     // Fill all but the last row from the gold of fixtures/gold (1 for a code, blank for none).
     const goldOf = (file: string, turn: string): string[] => {
       const stem = file.replace(/\.[a-z]+$/, '');

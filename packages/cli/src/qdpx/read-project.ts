@@ -82,7 +82,7 @@ export function readQdpxCoding(bytes: Uint8Array, options: { source: string; cod
       const name = c.attributes.name ?? '';
       const mapped = { name, code: toCode(name) };
       codeOf.set(guid, mapped);
-      result.codes.push({ name, guid, ...mapped });
+      result.codes.push({ name, guid, code: mapped.code });
     }
   }
 
