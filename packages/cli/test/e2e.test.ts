@@ -68,6 +68,17 @@ describe.skipIf(!built)('coachcode (built) end to end', () => {
     expect(readdirSync(`${cwd}/out`).sort()).toEqual(['a.jsonl', 'c.jsonl', 'run-summary.json']);
   });
 
+  it("the README's test command (pnpm test) type-checks every package, tests included, before running the tests", () => {
+    const scripts = (path: string) => (JSON.parse(readFileSync(`${REPO}${path}`, 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(readFileSync(`${REPO}README.md`, 'utf8')).toContain('npx -y pnpm@10 install && npx -y pnpm@10 test');
+    expect(scripts('package.json').test).toMatch(/^pnpm build && pnpm typecheck && vitest run$/);
+    expect(scripts('package.json').typecheck).toBe('pnpm -r typecheck');
+    for (const pkg of ['core', 'charts', 'cli']) {
+      expect(scripts(`packages/${pkg}/package.json`).typecheck).toBe('tsc --noEmit -p .');
+      expect(JSON.parse(readFileSync(`${REPO}packages/${pkg}/tsconfig.json`, 'utf8')).include).toEqual(expect.arrayContaining(['src', 'test']));
+    }
+  });
+
   it('pnpm demo (scripts/demo.mjs, here without its build step) prints two profiles and where the report is, in a few dozen lines', () => {
     const env = { ...process.env, NO_COLOR: '1' } as NodeJS.ProcessEnv;
     delete env.npm_execpath;
