@@ -28,6 +28,7 @@ import { CODES, flagValue, loadBenchmark, loadCore, loadExamples, loadFixtures, 
 
 const core = await loadCore();
 useCore(core);
+const { cuesModel } = await import(join(root, 'packages/core/dist/models/cues.js'));
 const arg = flagValue;
 const only = arg('--sets')?.split(',');
 const t0 = Date.now();
@@ -35,7 +36,7 @@ const log = (m) => console.error(`bench:quality: ${m} (${Math.round((Date.now() 
 
 const models = [
   ['default', core.defaultModel],
-  ['previous default', core.cuesModel],
+  ['previous default', cuesModel],
   ['hand weights', core.handModel],
 ];
 const tag = (m) => `${m.id}@${m.version}`;

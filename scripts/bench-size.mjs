@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // pnpm bench (sizes) — what @coachcode/core weighs for those who embed it:
 //  1. its browser bundle (scripts/lib/core-bundle.mjs): minified and gzipped, with and without
-//     the built-in models, and which inputs make it up (goal: under 80 KB gzipped);
+//     the default model, and which inputs make it up (goal: under 80 KB gzipped);
 //  2. its consumer install: core packed with pnpm and installed alone with plain npm into an
 //     empty folder (goal: under 10 MB, no database or network clients).
 // The packages must be built (pnpm build). The install reuses npm's cache.
@@ -14,10 +14,10 @@ import { installedPackages, npmInstall, packWorkspace, treeBytes } from './lib/p
 const [full, bare] = await Promise.all([buildCoreBundle(), buildCoreBundle({ models: false })]);
 const over = full.gzipped - CORE_BUNDLE_GOAL;
 console.log(`core browser bundle   ${kb(full.gzipped).padStart(9)} gzipped, ${kb(full.minified)} minified (goal: under ${kb(CORE_BUNDLE_GOAL)}${over > 0 ? `: ${kb(over)} over` : ': met'})`);
-console.log(`  without the models  ${kb(bare.gzipped).padStart(9)} gzipped, ${kb(bare.minified)} minified (budget: under ${kb(CORE_CODE_BUDGET)}); the built-in models add ${kb(full.gzipped - bare.gzipped)} gzipped`);
+console.log(`  without the model   ${kb(bare.gzipped).padStart(9)} gzipped, ${kb(bare.minified)} minified (budget: under ${kb(CORE_CODE_BUDGET)}); the default model adds ${kb(full.gzipped - bare.gzipped)} gzipped`);
 const parts = Object.entries(full.inputs)
   .reduce((acc, [k, v]) => {
-    const key = k.startsWith('core/') ? (/(?:default|cues)-model\./.test(k) ? 'core: built-in models' : 'core: code') : k;
+    const key = k.startsWith('core/') ? (/(?:default|cues)-model\./.test(k) ? 'core: default model' : 'core: code') : k;
     acc.set(key, (acc.get(key) ?? 0) + v);
     return acc;
   }, new Map());

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // pnpm train:default — fits the default model (cfbt-default) by the recipe of
-// scripts/lib/recipes.mjs (DEFAULT_RECIPE) and writes packages/core/src/classify/default-model.json.
+// scripts/lib/recipes.mjs (DEFAULT_RECIPE) and writes packages/core/src/classify/default-model.json
+// (in the compact model format, written by core's compactModel).
 //
 // Training data: the tuning part of the project's coded fixtures (every author), the codebook's
 // decision-rule examples, and the MRDA training meetings (../shared/benchmarks/mrda without the
@@ -115,7 +116,9 @@ const model = {
     },
   },
 };
-writeFileSync(target, `${JSON.stringify(model)}\n`);
+// The compact model format (packages/core/src/classify/compact-model.ts): the same weights in a
+// file that gzips to under half, so that the model fits in core's browser bundle.
+writeFileSync(target, `${JSON.stringify(core.compactModel(model))}\n`);
 const weights = Object.values(model.codes).reduce((n, c) => n + Object.keys(c.weights).length, 0);
 console.log(`train:default: wrote ${target} (${weights} weights, ${Math.round(readFileSync(target).length / 1024)} KB, ${Math.round((Date.now() - t0) / 1000)} s)`);
 console.log(`kept ${chosen.n} weights per code; leave one author out, threshold 0.5: ${JSON.stringify(atHalf.perCode)} macro ${atHalf.macro}`);

@@ -1,7 +1,6 @@
 /** Types of core-bundle.mjs, for the tests that import it. */
 export declare const CORE_BUNDLE_GOAL: number;
 export declare const CORE_CODE_BUDGET: number;
-export declare const CORE_BUNDLE_CEILING: number;
 export interface CoreBundle {
   code: string;
   minified: number;

@@ -74,9 +74,9 @@ describe('the packed packages', () => {
     }
   });
 
-  it('@coachcode/core alone installs under 10 MB, with zod and papaparse only: no database or network clients', () => {
+  it('@coachcode/core alone installs under 10 MB, with zod only: no database or network clients', () => {
     const modules = join(coreOnly, 'node_modules');
-    expect(installedPackages(modules)).toEqual(['@coachcode/core', 'papaparse', 'zod']);
+    expect(installedPackages(modules)).toEqual(['@coachcode/core', 'zod']);
     expect(treeBytes(modules)).toBeLessThan(10_000_000);
   });
 });
@@ -92,6 +92,12 @@ describe('the installed packages, used from outside the workspace', () => {
     expect(cjs.stderr).toBe('');
     expect(JSON.parse(esm.stdout)[0]).toEqual(['challenge']);
     expect(cjs.stdout).toBe(esm.stdout);
+  });
+
+  it('the previous default model loads from its own entry, @coachcode/core/models/cues, both ways', () => {
+    writeFileSync(join(all, 'cues.mjs'), "import { cuesModel } from '@coachcode/core/models/cues';\nimport { createClassifier } from '@coachcode/core';\nconsole.log(cuesModel.id, createClassifier({ model: cuesModel }).id);\n");
+    expect(node(['cues.mjs']).stdout).toBe('cfbt-cues cfbt-cues@3\n');
+    expect(node(['-e', "console.log(require('@coachcode/core/models/cues').cuesModel.version)"]).stdout).toBe('3\n');
   });
 
   it('charts loads with import; require says it is ESM-only and how to load it', () => {
@@ -112,7 +118,8 @@ describe('the installed packages, used from outside the workspace', () => {
     writeFileSync(
       join(dir, 'consumer.mts'),
       [
-        "import { analyze, cfbtCodebook, type Role, type TurnRecord } from '@coachcode/core';",
+        "import { analyze, cfbtCodebook, type Model, type Role, type TurnRecord } from '@coachcode/core';",
+        "import { cuesModel } from '@coachcode/core/models/cues';",
         "import { profileChart, renderSvg } from '@coachcode/charts';",
         "import type { ChartKind } from '@coachcode/charts/options';",
         "import { createProgram, ExitCode, run } from '@coachcode/cli';",
@@ -123,8 +130,9 @@ describe('the installed packages, used from outside the workspace', () => {
         'const wrong: number | undefined = record?.role;',
         'const svg: Promise<string> = renderSvg(profileChart(result.profile, { codebook: cfbtCodebook }));',
         "const kind: ChartKind = 'profile';",
+        'const previous: Model = cuesModel;',
         'const status: Promise<number> = run([]);',
-        'export const used = [role, wrong, svg, kind, status, createProgram, ExitCode.usage];',
+        'export const used = [role, wrong, svg, kind, previous, status, createProgram, ExitCode.usage];',
         '',
       ].join('\n'),
     );

@@ -69,6 +69,25 @@ describe('coachcode train on fixtures (tune stems only)', () => {
     expect(evaluate.code, evaluate.stderr).toBe(0);
     expect((JSON.parse(evaluate.stdout) as { model: string }).model).toBe(`our-school@${model.version}`);
   });
+  it('--compact writes the same model in the compact format, which --model and --base read', async () => {
+    const dir = tempTree({ 'talk.txt': TALK });
+    const stem = STEMS[0] as string;
+    const args = ['train', '--gold', `fixtures/gold/${stem}.jsonl`, transcriptOf(stem), '--id', 'our-school', '-q'];
+    const [json, compact] = [join(dir, 'model.json'), join(dir, 'compact.json')];
+    for (const [out, extra] of [[json, []], [compact, ['--compact']]] as const) {
+      const r = await runCli([...args, ...extra, '--out', out], { cwd: REPO });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const text = readFileSync(compact, 'utf8');
+    expect(text).toMatch(/^\{"format":"coachcode-model-compact",.*\}\n$/);
+    expect(text.length * 3).toBeLessThan(readFileSync(json, 'utf8').length);
+    expect(readModelFile(compact)).toEqual(readModelFile(json));
+    const coded = await Promise.all([json, compact].map((m) => runCli(['code', 'talk.txt', '--model', m, '--format', 'jsonl', '-q'], { cwd: dir })));
+    expect(coded[0]?.code).toBe(0);
+    expect(coded[1]?.stdout).toBe(coded[0]?.stdout);
+    const again = await runCli([...args, '--base', compact, '--out', join(dir, 'again.json')], { cwd: REPO });
+    expect(again.code, again.stderr).toBe(0);
+  });
 });
 
 describe('coachcode train on invented files', () => {

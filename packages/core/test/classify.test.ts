@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier, parseModel } from '../src/classify/linear-classifier.js';
-import { cuesModel, defaultModel } from '../src/classify/builtin-models.js';
+import { defaultModel } from '../src/classify/builtin-models.js';
+import { cuesModel } from '../src/models/cues.js';
 import { CoachcodeError } from '../src/errors.js';
 import type { Model } from '../src/classify/model.js';
 import { cfbtDecisionExamples, exampleConversation } from '../src/codebook/examples.js';

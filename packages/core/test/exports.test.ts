@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import * as core from '../src/index.js';
+import * as cues from '../src/models/cues.js';
 
 // The public API of @coachcode/core. A change here is a change to every embedding developer's
 // code: make it deliberately, and say so in the changelog.
@@ -11,6 +12,7 @@ it('exports exactly the documented names', () => {
     'CoachcodeError',
     'CodeDefinitionSchema',
     'CodebookSchema',
+    'CompactModelSchema',
     'FIT_DEFAULTS',
     'FileMatchRule',
     'INPUT_FORMATS',
@@ -42,6 +44,7 @@ it('exports exactly the documented names', () => {
     'codingFiles',
     'codingKey',
     'cohenKappa',
+    'compactModel',
     'compareCoders',
     'compareProfiles',
     'countConfusion',
@@ -51,7 +54,6 @@ it('exports exactly the documented names', () => {
     'crossValidate',
     'csvField',
     'csvRow',
-    'cuesModel',
     'decodeBytes',
     'defaultModel',
     'detectFormat',
@@ -59,6 +61,7 @@ it('exports exactly the documented names', () => {
     'evaluateCodings',
     'exampleConversation',
     'exampleConversationsFor',
+    'expandModel',
     'fileStem',
     'fitOpenModel',
     'formatDiagnostic',
@@ -103,4 +106,12 @@ it('exports exactly the documented names', () => {
     'vocabulary',
     'words',
   ]);
+});
+
+// `@coachcode/core/models/cues`: the previous default model, outside the main entry so that code
+// using the default model does not carry it (docs/library.md).
+it('has the previous default model in its own entry, models/cues', () => {
+  expect(Object.keys(cues)).toEqual(['cuesModel']);
+  expect(Object.keys(core)).not.toContain('cuesModel');
+  expect(cues.cuesModel.id).toBe('cfbt-cues');
 });

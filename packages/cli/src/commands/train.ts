@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { blankModel, cfbtCodebook, cfbtDecisionExamples, codebookTag, codeIds, createClassifier, exampleConversationsFor, type LinearTurnClassifier, type Turn } from '@coachcode/core';
+import { blankModel, cfbtCodebook, cfbtDecisionExamples, codebookTag, codeIds, compactModel, createClassifier, exampleConversationsFor, type LinearTurnClassifier, type Turn } from '@coachcode/core';
 import { crossValidateLabelling } from '../agreement/cross-validate-labelling.js';
 import { conversationsFor, countUsed, groupCodesByScoredTurns, labelTurns, type LabelledTranscript } from '../agreement/label-turns.js';
 import { readInputsAndGold } from '../agreement/read-inputs-and-gold.js';
@@ -26,6 +26,8 @@ export interface TrainFlags extends Omit<AnalysisFlags, 'model' | 'threshold'>, 
   folds?: string;
   /** Add the codebook's decision-rule examples to the fit, each counted this many times. */
   examples?: string;
+  /** Write the model in the compact format (core's compactModel) rather than pretty-printed JSON. */
+  compact?: boolean;
   quiet?: boolean;
 }
 
@@ -115,9 +117,10 @@ export async function trainCommand(paths: readonly string[], flags: TrainFlags, 
   }
   const classifier = fitTo(base, labelling.transcripts);
 
-  // 6. Write the model atomically, pretty-printed.
+  // 6. Write the model atomically: pretty-printed JSON, or with --compact the compact format.
   // The model codes the codebook it was fitted to (its codes beyond the base's were learnt from scratch).
-  writeFileAtomic(resolve(io.cwd, flags.out), JSON.stringify({ ...classifier.model, codebook: codebookTag(base.codebook) }, null, 2) + '\n', flags.out);
+  const model = { ...classifier.model, codebook: codebookTag(base.codebook) };
+  writeFileAtomic(resolve(io.cwd, flags.out), (flags.compact ? JSON.stringify(compactModel(model)) : JSON.stringify(model, null, 2)) + '\n', flags.out);
   reporter.info(messages.trainDone(used.turns, used.files, fitted, flags.out));
   return read.failed ? 1 : 0;
 }

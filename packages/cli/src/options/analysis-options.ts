@@ -5,7 +5,6 @@ import {
   INPUT_FORMATS,
   attributesFor,
   cfbtCodebook,
-  cuesModel,
   defaultModel,
   formatDiagnostic,
   handModel,
@@ -21,6 +20,7 @@ import {
   type Model,
   type RolesFile,
 } from '@coachcode/core';
+import { cuesModel } from '@coachcode/core/models/cues';
 import { messages } from '../messages.js';
 
 /** The flags every command that reads transcripts shares, as commander hands them over. */

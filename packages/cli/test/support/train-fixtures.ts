@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cuesModel, parseModel, type Model } from '@coachcode/core';
+import { parseModel, type Model } from '@coachcode/core';
+import { cuesModel } from '@coachcode/core/models/cues';
 import { expect } from 'vitest';
 
 /** What the tests of `coachcode train` share: the repository's fixtures, the base model, invented gold. */

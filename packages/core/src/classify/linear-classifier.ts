@@ -14,6 +14,7 @@ import { handModel } from './hand-model.js';
 import { isOpenFeature, OpenScorer, OpenVocabulary, type OpenFeatureNames } from './open-features.js';
 import type { Model } from './model.js';
 import { ModelSchema, modelTag } from './model.js';
+import { CompactModelSchema, expandModel, isCompactModel } from './compact-model.js';
 import { fitModel, type FitOptions } from './fit.js';
 import { fitOpenModel } from './fit-open.js';
 import { chooseThreshold, type HeldOutScore } from './thresholds.js';
@@ -360,11 +361,24 @@ export function blankModel(codebook: Codebook = cfbtCodebook): Model {
   return { format: 'coachcode-model', id: 'custom', version: 1, codebook: codebookTag(codebook), threshold: 0.5, features: 'open', codes: {} };
 }
 
-/** Validates a model object (e.g. a parsed `model.json`); throws a `CoachcodeError` listing every problem. */
+/**
+ * Validates a model object (e.g. a parsed `model.json`), in either file format: the JSON of
+ * `ModelSchema`, or the compact one (`CompactModelSchema`), which it expands. Throws a
+ * `CoachcodeError` listing every problem.
+ */
 export function parseModel(value: unknown, source = 'model'): Model {
+  if (isCompactModel(value)) {
+    const r = checkSchema(CompactModelSchema, value);
+    if (r.success) return expandModel(r.data, source);
+    throw schemaError(r.error.issues, source);
+  }
   const r = checkSchema(ModelSchema, value);
   if (r.success) return r.data;
-  throw new CoachcodeError(r.error.issues.map((i) => ({ code: 'model-invalid', severity: 'error' as const, message: messages.modelInvalid(`${i.path.join('.') || '(root)'}: ${i.message}`), source })));
+  throw schemaError(r.error.issues, source);
+}
+
+function schemaError(issues: readonly { path: PropertyKey[]; message: string }[], source: string): CoachcodeError {
+  return new CoachcodeError(issues.map((i) => ({ code: 'model-invalid', severity: 'error' as const, message: messages.modelInvalid(`${i.path.map(String).join('.') || '(root)'}: ${i.message}`), source })));
 }
 
 /** Creates a turn classifier; without options, the default CfBT model. */

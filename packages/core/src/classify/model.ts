@@ -34,15 +34,13 @@ export const ModelCardSchema = z.object({
 });
 export type ModelCard = z.output<typeof ModelCardSchema>;
 
-/** A classifier model file (`model.json`), validated on load. */
-export const ModelSchema = z.object({
-  format: z.literal('coachcode-model'),
+/** What a model file says besides its weights, in either file format (the compact one: compact-model.ts). */
+export const modelHeader = {
   id: z.string(),
   version: z.int().check(z.positive()),
   /** The codebook this model codes, `id@version`. */
   codebook: z.string(),
   threshold: z.number().check(z.gte(0), z.lte(1)),
-  codes: z.record(z.string(), CodeWeightsSchema),
   /**
    * The features the model weighs: `cues` (cue, context and closed-list word features; the
    * default) or `open` (the same plus open-vocabulary words and word pairs of the turn and the
@@ -53,6 +51,13 @@ export const ModelSchema = z.object({
   trainedOn: z.optional(z.string()),
   /** The model's card: what it was trained on, with which recipe, and what it scored where. */
   card: z.optional(ModelCardSchema),
+};
+
+/** A classifier model file (`model.json`), validated on load. */
+export const ModelSchema = z.object({
+  format: z.literal('coachcode-model'),
+  ...modelHeader,
+  codes: z.record(z.string(), CodeWeightsSchema),
 });
 export type Model = z.output<typeof ModelSchema>;
 
