@@ -89,6 +89,7 @@ export const messages = {
   noHumanCodes: (path: string) => `${path}: no turn carries human codes; expected a gold file (JSONL, or CSV with a turn column) or a transcript with code columns`,
 
   codedJsonlSyntax: (detail: string) => `not valid JSON (${detail}); expected one coded turn per line`,
+  codedJsonlTurn: (max: number, received: string) => `"turn": expected a whole number from 1 to ${max.toLocaleString('en-GB')}; received ${received}`,
   codedJsonlRecord: () => 'expected a coded turn {"source", "turn": number, "codes": [...]}; received a record without them',
   nothingProcessed: () => 'nothing was processed (run with --help for usage)',
   internal: (detail: string) => `internal error (please report it; set COACHCODE_DEBUG=1 for details): ${detail}`,

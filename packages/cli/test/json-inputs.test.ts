@@ -45,3 +45,23 @@ describe('a JSON file that is not valid JSON is named with its line, on one line
     });
   }
 });
+
+describe('coded JSON lines: a turn number is a whole number from 1', () => {
+  const record = (turn: unknown) => JSON.stringify({ source: 'talk.vtt', turn, speaker: 'Ann', role: 'coach', text: 'Why?', codes: ['challenge'] });
+  // 1e308 made `export` lay out that many lines, one per turn number, until the heap ran out.
+  const BAD = [record(1e308), record(0), record(-2), record(2.5), record(Number.MAX_SAFE_INTEGER), record(1)].join('\n') + '\n';
+
+  it.each([
+    ['profile', ['profile', 'bad.jsonl', 't.txt', '--format', 'json']],
+    ['export', ['export', 'bad.jsonl', 't.txt', '--out', 'p.qdpx']],
+  ])('%s: each such line is reported with its line, and the other input goes on', async (_what, argv) => {
+    const cwd = tempTree({ 't.txt': TALK, 'bad.jsonl': BAD });
+    const r = await runCli(argv, { cwd });
+    expect(r.code, r.stderr).toBe(1);
+    const reported = r.stderr.split('\n').filter((l) => l.startsWith('bad.jsonl:'));
+    expect(reported.map((l) => l.slice(0, l.indexOf(': ')))).toEqual(['bad.jsonl:1', 'bad.jsonl:2', 'bad.jsonl:3', 'bad.jsonl:4', 'bad.jsonl:5']);
+    expect(reported[0]).toContain('"turn": expected a whole number from 1 to 10,000,000; received 1e+308');
+    expect(reported[4]).toContain('received 9007199254740991');
+    if (argv[0] === 'profile') expect(r.stdout).toContain('"source":"t.txt"');
+  });
+});

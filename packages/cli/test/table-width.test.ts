@@ -2,7 +2,7 @@ import type { TurnRecord } from '@coachcode/core';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { createColors } from '../src/render/color.js';
-import { textWidth, truncate } from '../src/render/table.js';
+import { renderTable, textWidth, truncate } from '../src/render/table.js';
 import { renderTurnTable } from '../src/render/turn-table.js';
 
 // Terminal tables measure text in display columns (string-width), so CJK and emoji rows line up.
@@ -41,4 +41,16 @@ describe('table display width', () => {
     for (const line of table.trimEnd().split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
     expect(table).toContain('…');
   });
+
+  it('a column 200,000 characters wide (a hostile speaker name) lays out in one pass: the padding of the short rows is not searched again and again for trailing spaces', () => {
+    // Before, each line's trailing spaces were cut with /\s+$/, which tries every space of the
+    // padding as a start: 200,000 spaces of padding took minutes, past the test's time limit.
+    const name = 'B'.repeat(200_000);
+    const table = renderTable([{ header: 'who' }, { header: 'turns', align: 'right' }], [[name, '3'], ['Ben', '12'], ['Ann', '']], createColors(0));
+    const lines = table.trimEnd().split('\n');
+    expect(lines.map((l) => l.length)).toEqual([200_007, 200_007, 200_007, 3]);
+    expect(lines[2]).toBe(`Ben${' '.repeat(200_000 - 3)}     12`);
+    for (const line of lines) expect(line).not.toMatch(/ $/);
+  });
 });
+

@@ -13,6 +13,14 @@ export function looksCoded(text: string): boolean {
   }
 }
 
+/**
+ * The largest turn number read back. A QDPX export writes turn n on line n, with empty lines for
+ * turns a file leaves out, so a record claiming turn 1e308 (or 2^53) would have it lay out that many
+ * lines until memory ran out; ten million is far beyond any conversation (a day of talk has a few
+ * thousand turns) and costs at most 10 MB of empty lines.
+ */
+export const MAX_TURN_NUMBER = 10_000_000;
+
 /** One transcript read back from coded JSON lines. */
 export interface CodedTranscript {
   source: string;
@@ -70,6 +78,10 @@ export function readCodedJsonl(text: string, path: string): CodedTranscript[] {
     const source = typeof r?.source === 'string' ? r.source : typeof r?.file === 'string' ? r.file : path;
     if (typeof r !== 'object' || r === null || typeof r.turn !== 'number' || !codes) {
       fail(messages.codedJsonlRecord());
+      return;
+    }
+    if (!Number.isInteger(r.turn) || r.turn < 1 || r.turn > MAX_TURN_NUMBER) {
+      fail(messages.codedJsonlTurn(MAX_TURN_NUMBER, JSON.stringify(r.turn)));
       return;
     }
     const fullText = typeof r.text === 'string';

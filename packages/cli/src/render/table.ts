@@ -61,7 +61,8 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
     }),
   );
   const widths = columns.map((col, i) => cells.reduce((w, r) => Math.max(w, textWidth(r[i]?.text ?? '')), textWidth(col.header)));
-  const line = (parts: string[]) => parts.join('  ').replace(/\s+$/, '');
+  // trimEnd, not /\s+$/: the regex tries every space of a long padding as a start (quadratic).
+  const line = (parts: string[]) => parts.join('  ').trimEnd();
   const header = line(columns.map((c, i) => colors.bold(pad(c.header, widths[i] ?? 0, c.align ?? 'left'))));
   const body = cells.map((r) =>
     line(
