@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { CodedInput, type Job, type Outcome, type Task } from '../src/batch/job.js';
 import { processInput } from '../src/batch/process-input.js';
-import { runBatch, serveWorker, threadsFor, type BatchWorker, type WorkerReply } from '../src/batch/run-batch.js';
+import { packChunks, runBatch, serveWorker, threadsFor, unpackChunks, type BatchWorker, type WorkerReply } from '../src/batch/run-batch.js';
 import type { InputRef } from '../src/inputs/input-ref.js';
 import { NAMED_TALK, TALK, tempTree } from './support/fake-io.js';
 
@@ -134,6 +134,33 @@ describe('runBatch', () => {
 });
 
 describe('serveWorker', () => {
+  it('sends the rendered chunks as UTF-8 bytes whose buffers are transferred, and they read back as the same text', () => {
+    const { inputs, job } = batchOf(3);
+    const rendered: Job = { ...job, render: { format: 'jsonl', colorLevel: 0 } };
+    const sent: [WorkerReply, ArrayBuffer[] | undefined][] = [];
+    const port = new EventEmitter();
+    serveWorker({ postMessage: (r, transfer) => sent.push([r, transfer]), on: (e, l) => port.on(e, l) }, rendered);
+    port.emit('message', [0, 1].map((index): Task => ({ index, input: inputs[index] as InputRef })));
+    const [reply, transfer] = sent[1] as [Extract<WorkerReply, { kind: 'done' }>, ArrayBuffer[]];
+    expect(reply.outcomes.flatMap((o) => o.transcripts.map((t) => t.chunk))).toEqual([undefined, undefined]);
+    expect(reply.chunks?.map((c) => c?.buffer)).toEqual(transfer);
+    unpackChunks(reply.outcomes, reply.chunks ?? []);
+    const direct = [0, 1].map((index) => processInput({ index, input: inputs[index] as InputRef }, rendered));
+    expect(reply.outcomes.map((o) => o.transcripts[0]?.chunk)).toEqual(direct.map((o) => o.transcripts[0]?.chunk));
+    expect(reply.outcomes[0]?.transcripts[0]?.chunk).toMatch(/^\{"source":"t000\.txt"/);
+  });
+
+  it('packs text with any characters, and transcripts without a chunk, in order', () => {
+    const outcome = (chunks: (string | undefined)[]): Outcome => ({ index: 0, path: 'a', warnings: [], errors: [], ms: 0, transcripts: chunks.map((chunk) => ({ source: 'a', turnCount: 0, roles: {}, human: false, model: 'm', codesAreHuman: false, ...(chunk === undefined ? {} : { chunk }) })) });
+    const outcomes = [outcome(['“Why?” — she asked ’twas', undefined]), outcome(['', '日本語 😀\n'])];
+    const { chunks, transfer } = packChunks(outcomes);
+    expect(chunks.map((c) => (c === null ? null : c.length))).toEqual([Buffer.byteLength('“Why?” — she asked ’twas'), null, 0, 15]);
+    expect(transfer).toHaveLength(3);
+    unpackChunks(outcomes, chunks);
+    expect(outcomes.flatMap((o) => o.transcripts.map((t) => t.chunk))).toEqual(['“Why?” — she asked ’twas', undefined, '', '日本語 😀\n']);
+  });
+
+
   it('says it is ready, then answers each batch with its outcomes in the order sent', () => {
     const { inputs, job } = batchOf(3);
     const sent: WorkerReply[] = [];
