@@ -292,6 +292,15 @@ describe('JSON transcript', () => {
     ]);
   });
 
+  it('keeps a speaker and an attribute named __proto__ (zod leaves that key out of a record), and checks their values', () => {
+    const text = '{"metadata": {"__proto__": "x", "coach": "Ann"}, "speakers": {"__proto__": "coach"},\n "utterances": [{"speaker": "__proto__", "text": "Why?"}]}';
+    const { transcript } = parseTranscript(text, { source: 'x.json' });
+    expect(Object.entries(transcript.metadata)).toEqual([['__proto__', 'x'], ['coach', 'Ann']]);
+    expect(Object.entries(transcript.speakerRoles)).toEqual([['__proto__', 'coach']]);
+    expect(() => parseTranscript('{"speakers": {"Ann": "coach",\n"__proto__": 3}, "utterances": []}', { source: 'x.json' })).toThrow(/^x\.json:2: speakers\.__proto__: expected string, received number/);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
   it('reads a bare array of utterances', () => {
     expect(rows('[{"speaker":"A","text":"x"},\n{"speaker":"B","text":"y"}]', { source: 'x.json' })).toEqual([['A', 'x', 1], ['B', 'y', 2]]);
   });

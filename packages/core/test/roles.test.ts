@@ -103,3 +103,31 @@ describe('parseRolesFile', () => {
     expect(() => parseRolesFile(text, { format, source: 'roles.csv' })).toThrow(message);
   });
 });
+
+// zod leaves a `__proto__` key out of a record (unchecked): names a user chose must all survive.
+describe('JSON records keyed by names a user chose keep every name, __proto__ included', () => {
+  // Expected entries as JSON text: an object literal `{ __proto__: … }` would set a prototype instead.
+  it.each([
+    ['roles file, short entry', '{"a.vtt": {"__proto__": "coach", "Ben": "coachee"}}', 'a.vtt', '[["__proto__","coach"],["Ben","coachee"]]', '[]'],
+    ['roles file, long entry', '{"a.vtt": {"speakers": {"__proto__": "coach"}, "metadata": {"__proto__": "x", "constructor": 3}}}', 'a.vtt', '[["__proto__","coach"]]', '[["__proto__","x"],["constructor","3"]]'],
+    ['roles file, a transcript named __proto__', '{"__proto__": {"Ann": "coach"}}', '__proto__', '[["Ann","coach"]]', '[]'],
+  ])('%s', (_name, text, file, speakers, metadata) => {
+    const entry = parseRolesFile(text, { format: 'json', source: 'r.json' }).get(file);
+    expect(entry && Object.entries(entry.speakers)).toEqual(JSON.parse(speakers));
+    expect(entry && Object.entries(entry.metadata)).toEqual(JSON.parse(metadata));
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
+  it('a __proto__ entry is checked like any other: a wrong role or value is an error on its line', () => {
+    const text = '{\n  "a.vtt": {\n    "speakers": {"Ann": "coach"},\n    "metadata": {"__proto__": ["x"]}\n  }\n}';
+    let error: unknown;
+    try {
+      parseRolesFile(text, { format: 'json', source: 'r.json' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CoachcodeError);
+    expect((error as CoachcodeError).issues).toEqual([expect.objectContaining({ source: 'r.json', line: 4, message: expect.stringMatching(/^roles file: a\.vtt\.metadata\.__proto__: /) })]);
+    expect(() => parseRolesFile('{"a.vtt": {"__proto__": "boss"}}', { format: 'json' })).toThrow(/unknown role "boss"/);
+  });
+});

@@ -34,12 +34,15 @@ export const UtteranceSchema = z.object({
 });
 export type Utterance = z.output<typeof UtteranceSchema>;
 
+/** The value of a transcript attribute (`metadata`). */
+export const MetadataValue = z.union([z.string(), z.number(), z.boolean()]);
+
 /** The project's own JSON transcript format (`docs/formats.md`). */
 export const TranscriptSchema = z.object({
   format: z.optional(z.literal('coachcode-transcript')),
   version: z.optional(z.literal(1)),
   /** Free-form attributes of the transcript: coach, cohort, date, session … */
-  metadata: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  metadata: z.optional(z.record(z.string(), MetadataValue)),
   /** Speaker name → role, when the file states it. */
   speakers: z.optional(z.record(z.string(), z.string())),
   utterances: z.array(UtteranceSchema),

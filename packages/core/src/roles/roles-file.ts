@@ -3,7 +3,9 @@ import { CoachcodeError } from '../errors.js';
 import type { Role } from '../model/role.js';
 import { isRole } from '../model/role.js';
 import { dict } from '../model/dict.js';
-import { checkSchema } from '../model/schema.js';
+import { checkSchema, userRecord, type RecordIssue } from '../model/schema.js';
+import { MetadataValue } from '../model/transcript.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { baseName, fileStem } from '../model/source-path.js';
 import { messages } from '../messages.js';
 import { readCsvRows } from '../parse/csv-rows.js';
@@ -22,10 +24,16 @@ export type RolesFile = Map<string, TranscriptAttributes>;
 
 const LongEntry = z.strictObject({
   speakers: z._default(z.record(z.string(), z.string()), {}),
-  metadata: z._default(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])), {}),
+  metadata: z._default(z.record(z.string(), MetadataValue), {}),
 });
 const Entry = z.union([LongEntry, z.record(z.string(), z.string())]);
 const JsonRolesFile = z.record(z.string(), Entry);
+
+/** A schema problem of a JSON roles file, on the line of its path. */
+function schemaProblem(text: string, source: string, issue: RecordIssue): Diagnostic {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  return { code: 'roles-file', severity: 'error', message: messages.rolesFileInvalid(`${path.join('.')}: ${issue.message}`), source, line: locateJsonPath(text, path) };
+}
 
 function checkRole(role: string, source: string, line?: number): Role {
   const r = role.trim().toLowerCase();
@@ -45,26 +53,26 @@ export function parseRolesFile(text: string, options: { format: 'json' | 'csv'; 
   if (options.format === 'json') {
     const raw = readJson(text, { source, code: 'roles-file', message: (detail) => messages.rolesFileInvalid(`not valid JSON (${detail})`) });
     const parsed = checkSchema(JsonRolesFile, raw);
-    if (!parsed.success) {
-      throw new CoachcodeError(
-        parsed.error.issues.map((i) => ({
-          code: 'roles-file',
-          severity: 'error' as const,
-          message: messages.rolesFileInvalid(`${i.path.join('.')}: ${i.message}`),
-          source,
-          line: locateJsonPath(text, i.path.filter((p): p is string | number => typeof p !== 'symbol')),
-        })),
-      );
-    }
-    for (const [file, entry] of Object.entries(parsed.data)) {
-      const long = checkSchema(LongEntry, entry);
-      const speakers: Record<string, string> = long.success ? long.data.speakers : (entry as Record<string, string>);
-      const metadata: Record<string, unknown> = long.success ? long.data.metadata : {};
+    if (!parsed.success) throw new CoachcodeError(parsed.error.issues.map((i) => schemaProblem(text, source, i)));
+    // File names, speakers and attributes are names the user chose: read from the JSON itself,
+    // every key kept and checked (zod's record leaves `__proto__` out, unchecked).
+    const problems: RecordIssue[] = [];
+    const record = <T extends Parameters<typeof userRecord>[1]>(input: unknown, value: T, at: PropertyKey[]) => {
+      const r = userRecord(input, value);
+      problems.push(...r.issues.map((i) => ({ ...i, path: [...at, ...i.path] })));
+      return r.data;
+    };
+    for (const [file, entry] of Object.entries(record(raw, z.unknown(), []))) {
+      const long = checkSchema(LongEntry, entry).success;
+      const fields = long ? (entry as Record<string, unknown>) : { speakers: entry };
+      const speakers = record(fields.speakers, z.string(), long ? [file, 'speakers'] : [file]);
+      const metadata = record(fields.metadata, MetadataValue, [file, 'metadata']);
       out.set(file, {
         speakers: dict(Object.entries(speakers).map(([k, v]) => [k, checkRole(v, source)] as const)),
         metadata: dict(Object.entries(metadata).map(([k, v]) => [k, String(v)] as const)),
       });
     }
+    if (problems.length > 0) throw new CoachcodeError(problems.map((i) => schemaProblem(text, source, i)));
     return out;
   }
   const fail = (detail: string, line: number): never => {

@@ -1,6 +1,6 @@
-import { TranscriptSchema, type Utterance } from '../../model/transcript.js';
-import { dict } from '../../model/dict.js';
-import { checkSchema } from '../../model/schema.js';
+import * as z from 'zod/mini';
+import { MetadataValue, TranscriptSchema, type Utterance } from '../../model/transcript.js';
+import { checkSchema, userRecord } from '../../model/schema.js';
 import { jsonArrayElementLines, jsonErrorLine, locateJsonPath, type JsonPathStep } from '../json-locate.js';
 import { parseMessages, ParseIssue } from '../messages.js';
 import { IssueLog, type FormatResult, type ParseContext } from '../parse-context.js';
@@ -49,8 +49,20 @@ export function parseJsonTranscript(text: string, ctx: ParseContext): FormatResu
     const line = lines[i];
     return u.line === undefined && line !== undefined ? { ...u, line } : u;
   });
+  // Speakers and attributes are keyed by names the user chose: read from the JSON itself, every
+  // key kept and checked (zod's record leaves `__proto__` out).
+  const object = bare ? {} : (value as Record<string, unknown>);
+  const metadata = userRecord(object.metadata, MetadataValue);
+  const speakers = userRecord(object.speakers, z.string());
+  for (const [record, prefix] of [[metadata, 'metadata'], [speakers, 'speakers']] as const) {
+    for (const issue of record.issues) {
+      const path = [prefix, ...issue.path].filter((p): p is string | number => typeof p !== 'symbol');
+      issues.error(ParseIssue.jsonSchema, describeSchemaIssue({ ...issue, path }), locateJsonPath(text, path));
+    }
+  }
+  issues.throwIfErrors();
   const result: FormatResult = { utterances, warnings: issues.warnings };
-  if (data.metadata) result.metadata = dict(Object.entries(data.metadata));
-  if (data.speakers) result.speakerRoles = dict(Object.entries(data.speakers));
+  if (data.metadata) result.metadata = metadata.data;
+  if (data.speakers) result.speakerRoles = speakers.data;
   return result;
 }
