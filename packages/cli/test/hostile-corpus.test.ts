@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the repository's scripts, without types
-import { hostileCorpus } from '../../../scripts/hostile-corpus.mjs';
+import { hostileCorpus, hostileFlagFiles } from '../../../scripts/hostile-corpus.mjs';
 import { TALK, runCli, tempTree } from './support/fake-io.js';
 
 // A sample of the hostile corpus that scripts/hostile-campaign.mjs runs in full (see its header):
@@ -53,4 +53,23 @@ describe(`the CLI on a sample of the hostile corpus (${corpus.length} inputs)`, 
     expectHealthy(report);
     expect(existsSync(`${out}.html`) && readFileSync(`${out}.html`, 'utf8')).toContain('good.txt');
   }, 30_000);
+});
+
+describe('docs/robustness.md', () => {
+  const doc = readFileSync(new URL('../../../docs/robustness.md', import.meta.url), 'utf8');
+  const script = readFileSync(new URL('../../../scripts/hostile-campaign.mjs', import.meta.url), 'utf8');
+
+  it('gives the size of the corpus the campaign writes', () => {
+    expect(doc).toContain(`(\`scripts/hostile-corpus.mjs\`: ${hostileCorpus().length} inputs`);
+    expect(doc).toContain(`and ${hostileFlagFiles().length} hostile roles files`);
+  });
+
+  it("gives the campaign's options as the script takes them, and its 20 command lines", () => {
+    const usage = /node scripts\/hostile-campaign\.mjs (\[.*\])$/m.exec(doc)?.[1];
+    expect(usage).toBeDefined();
+    expect(script).toContain(`node scripts/hostile-campaign.mjs ${usage}`);
+    for (const flag of usage?.match(/--[a-z-]+/g) ?? []) expect(script).toContain(`a === '${flag}'`);
+    expect(doc).toContain('through 20 command lines');
+    expect(script.slice(script.indexOf('const commands = ['), script.indexOf('];', script.indexOf('const commands = ['))).match(/^ {4}\['/gm)).toHaveLength(20);
+  });
 });
