@@ -53,6 +53,11 @@ if (check) {
 
 /** Weights kept per code, tried by leave-one-author-out. */
 const SIZES = [Infinity, 8000, 4000, 2000, 1000, 500];
+/**
+ * The most weights per code the shipped model may keep: with 4,000, core's browser bundle is
+ * 89 KB gzipped, over its 80 KB goal (round 7: 4,000 scored 0.583 leave-one-author-out, 2,000 0.578).
+ */
+const MAX_WEIGHTS_PER_CODE = 2000;
 const t0 = Date.now();
 const analyse = (c) => ({ ...c, analyses: core.analyzeForFit(c.turns) });
 const F = fixtures.map(analyse);
@@ -88,9 +93,11 @@ const bySize = SIZES.map((n) => {
   return { n, thresholds: t, atHalf: kappaTable(heldOut.get(n), CODES), atChosen: kappaTable(rethreshold(heldOut.get(n), t), CODES) };
 });
 for (const s of bySize) console.log(`weights per code ${s.n}: leave one author out macro ${s.atHalf.macro} at 0.5, ${s.atChosen.macro} at chosen thresholds ${JSON.stringify(s.atChosen.perCode)}`);
-// The smallest model within 0.005 of the best macro kappa (at chosen thresholds).
-const best = Math.max(...bySize.map((s) => s.atChosen.mean));
-const chosen = [...bySize].reverse().find((s) => s.atChosen.mean >= best - 0.005);
+// The smallest model within 0.005 of the best macro kappa (at chosen thresholds) among those that
+// fit core's browser budget (80 KB gzipped with the model; measured by pnpm bench and CI).
+const allowed = bySize.filter((s) => s.n <= MAX_WEIGHTS_PER_CODE);
+const best = Math.max(...allowed.map((s) => s.atChosen.mean));
+const chosen = [...allowed].reverse().find((s) => s.atChosen.mean >= best - 0.005);
 const { thresholds, atHalf, atChosen } = chosen;
 
 // 2. The final fit, pruned to the chosen size.
@@ -109,7 +116,7 @@ const model = {
       { source: 'MRDA meetings (not Bed*)', conversations: M.length, turns: turnsOf(M) },
     ],
     dataHash,
-    thresholds: `per code, the best kappa over the pooled leave-one-author-out scores of the fixtures (0.1–0.9); ${chosen.n === Infinity ? 'every weight kept' : `the ${chosen.n} strongest weights of each code kept (sizes tried: ${SIZES.join(', ')}; the smallest within 0.005 of the best macro kappa)`}`,
+    thresholds: `per code, the best kappa over the pooled leave-one-author-out scores of the fixtures (0.1–0.9); ${chosen.n === Infinity ? 'every weight kept' : `the ${chosen.n} strongest weights of each code kept (sizes tried: ${SIZES.join(', ')}; the smallest within 0.005 of the best macro kappa among those of at most ${MAX_WEIGHTS_PER_CODE}, which keep core's browser bundle under 80 KB gzipped)`}`,
     validation: {
       'fixtures, leave one author out, threshold 0.5': asNumbers(atHalf),
       'fixtures, leave one author out, chosen thresholds (in-sample for the thresholds)': asNumbers(atChosen),

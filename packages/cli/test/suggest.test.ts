@@ -93,8 +93,10 @@ describe('coachcode suggest', () => {
     // Fill all but the last row from the gold of fixtures/gold (1 for a code, blank for none).
     const goldOf = (file: string, turn: string): string[] => {
       const stem = file.replace(/\.[a-z]+$/, '');
-      const line = readFileSync(`${REPO}fixtures/gold/${stem}.jsonl`, 'utf8').split('\n').find((l) => l.includes(`"turn":${turn},`));
-      return (JSON.parse(line as string) as { codes: string[] }).codes;
+      const records = readFileSync(`${REPO}fixtures/gold/${stem}.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { turn: number; codes: string[] });
+      const record = records.find((r) => r.turn === Number(turn));
+      if (!record) throw new Error(`no gold for ${file} turn ${turn}`);
+      return record.codes;
     };
     const filled = rows.map((x, i) => (i === rows.length - 1 ? x : x.map((cell, j) => (j >= 6 && j < 11 ? (goldOf(x[0] as string, x[1] as string).includes(CODES[j - 6] as string) ? '1' : j === 6 ? '0' : '') : cell))));
     const csv = [header, ...filled].map((x) => x.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n';

@@ -80,6 +80,35 @@ describe('the open-vocabulary model', () => {
   });
 });
 
+describe('the reply as context', () => {
+  /** The coach restates; the turn is a summary exactly when the coachee's reply confirms it. */
+  function restatements(confirmed: boolean, n = 6): Turn[] {
+    const turns: Turn[] = [];
+    for (let k = 0; k < n; k++) {
+      const yes = confirmed || k % 2 === 0;
+      turns.push({ turn: 2 * k + 1, speaker: 'Ann', role: 'coach', text: `You would rather start with group ${k} then.`, humanCodes: yes ? ['summary'] : [] });
+      turns.push({ turn: 2 * k + 2, speaker: 'Ben', role: 'coachee', text: yes ? 'Exactly, yes.' : 'Not really, no.', humanCodes: [] });
+    }
+    return turns;
+  }
+
+  it('learns from the next turn by another speaker, and codes a turn by its reply', () => {
+    const data = [0, 1, 2, 3].map((i) => {
+      const turns = restatements(false);
+      return { turns, analyses: analyzeForFit(turns), source: 'a', group: `g${i}` };
+    });
+    const model = fitOpenModel(base, CODES, data, { epochs: 60 });
+    expect(model.codes.summary?.weights['no:exactly'] ?? 0).toBeGreaterThan(0);
+    const classifier = createClassifier({ model });
+    const restate = { turn: 1, speaker: 'Ann', role: 'coach' as const, text: 'You would rather start with group 9 then.' };
+    const [confirmed] = classifier.classify([restate, { turn: 2, speaker: 'Ben', role: 'coachee', text: 'Exactly, yes.' }]);
+    const [denied] = classifier.classify([restate, { turn: 2, speaker: 'Ben', role: 'coachee', text: 'Not really, no.' }]);
+    const [alone] = classifier.classify([restate]);
+    expect(confirmed?.scores.summary).toBeGreaterThan(alone?.scores.summary ?? 1);
+    expect(alone?.scores.summary).toBeGreaterThan(denied?.scores.summary ?? 1);
+  });
+});
+
 describe('chooseThreshold', () => {
   it.each([
     // [scores (score, human), expected threshold]

@@ -13,7 +13,7 @@ export interface ClassifyOptions {
  * classifier and leaves this one unchanged.
  */
 export interface TurnClassifier {
-  /** Model identifier written in every record, e.g. `cfbt-default@4`. */
+  /** Model identifier written in every record, e.g. `cfbt-default@5`. */
   readonly id: string;
   readonly codebook: Codebook;
   /** Codes a whole conversation; each turn may use the turns before it as context. */

@@ -38,6 +38,10 @@ export interface TurnContext {
    * vocabulary, or none when absent.
    */
   open?: OpenFeatureNames;
+  /** The words of the next turn by another speaker, when the open features look at it. */
+  next?: readonly string[];
+  /** This turn's words, when already cut (`words(turn.text)`). */
+  words?: { tokens: string[]; starts: number[] };
 }
 
 /** Per-turn facts computed once and reused as context by later turns. */
@@ -154,7 +158,7 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
     // a link to earlier talk is a link wherever it comes.
     if (m) set(f, cueName(c.id), m.index <= EARLY || c.code === 'continuity' ? 1 : 0.6, m.index, m.index + m[0].length);
   }
-  const { tokens, starts } = words(text);
+  const { tokens, starts } = ctx.words ?? words(text);
   const n = tokens.length;
   const stems = new Set(contentStems(tokens));
   const whole = { start: 0, end: text.length };
@@ -239,12 +243,12 @@ export function extractFeatures(turn: Turn, ctx: TurnContext): TurnAnalysis {
     if (prev) addPrevious(prev.features, f, ctx.lexical);
   }
   if (ctx.open === 'all') {
-    addOpenFeatures(tokens, starts, prev?.tokens, turn.role, ctx.index, f, 'all');
+    addOpenFeatures(tokens, starts, prev?.tokens, ctx.next, turn.role, ctx.index, f, 'all');
     return { features: f, stems, words: n, tokens };
   }
   if (ctx.open) {
     ctx.open.begin();
-    addOpenFeatures(tokens, starts, prev?.tokens, turn.role, ctx.index, f, ctx.open);
+    addOpenFeatures(tokens, starts, prev?.tokens, ctx.next, turn.role, ctx.index, f, ctx.open);
     return { features: f, stems, words: n, tokens, open: ctx.open.finish() };
   }
   return { features: f, stems, words: n };

@@ -10,8 +10,9 @@ import type { ClassifyOptions, TurnClassifier } from './classifier.js';
 import { defaultModel } from './builtin-models.js';
 import type { FeatureHit, TurnAnalysis, TurnContext } from './features.js';
 import { extractFeatures, isDerived } from './features.js';
+import { words } from '../language/index.js';
 import { handModel } from './hand-model.js';
-import { isOpenFeature, OpenScorer, OpenVocabulary, type OpenFeatureNames } from './open-features.js';
+import { isOpenFeature, looksAhead, OpenScorer, OpenVocabulary, type OpenFeatureNames } from './open-features.js';
 import type { Model } from './model.js';
 import { ModelSchema, modelTag } from './model.js';
 import { CompactModelSchema, expandModel, isCompactModel } from './compact-model.js';
@@ -68,6 +69,9 @@ export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnaly
   const lastSeen = new Map<string, number>();
   const out: TurnAnalysis[] = [];
   const challenge: number[] = [];
+  // The next turn's words, when open features look ahead: each turn is still cut into words once.
+  const ahead = open !== undefined && looksAhead(open);
+  let upcoming: { index: number; words: ReturnType<typeof words> } | undefined;
   for (let i = 0; i < turns.length; i++) {
     const turn = turns[i] as Turn;
     let p = i - 1;
@@ -86,6 +90,11 @@ export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnaly
     };
     if (lexical) ctx.lexical = lexical;
     if (open) ctx.open = open;
+    if (upcoming?.index === i) ctx.words = upcoming.words;
+    if (ahead && next !== undefined && next.speaker !== turn.speaker) {
+      upcoming = { index: i + 1, words: words(next.text) };
+      ctx.next = upcoming.words.tokens;
+    }
     if (p >= 0) {
       const pa = out[p] as TurnAnalysis;
       ctx.previous = { turn: turns[p] as Turn, features: pa.features, challenge: challenge[p] ?? 0, tokens: pa.tokens };

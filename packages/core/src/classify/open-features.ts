@@ -11,6 +11,7 @@ import type { FeatureHit, TurnFeatures } from './features.js';
  * | `s:<stem>` | the Porter stem of a word, where it differs from the word | its first use |
  * | `o:<word>`, `o2:<word> <word>` | the turn's first word and first two words | them |
  * | `p:<word>` | a word of the previous turn by another speaker | none |
+ * | `n:<word>`, `no:<word>` | a word, and the first word, of the next turn by another speaker (how the turn was taken up) | none |
  * | `role:<role>`, `len:<band>`, `pos:<band>` | the turn's role; its length in words (1, 2–3, 4–9, 10–24, 25+); its position (turns 1–2, 3–10, later) | none |
  *
  * A fitted model keeps only words and pairs seen in several training conversations, so no name
@@ -18,11 +19,16 @@ import type { FeatureHit, TurnFeatures } from './features.js';
  */
 export type OpenFeatureNames = OpenScorer | 'all';
 
+/** Whether open features of this kind look at the next turn. */
+export function looksAhead(names: OpenFeatureNames): boolean {
+  return names === 'all' || names.vocabulary.lookahead;
+}
+
 /** Whether a feature name is an open-vocabulary one (words of a transcript, or the turn's role, length and position bands). */
 export function isOpenFeature(name: string): boolean {
   return OPEN_NAME.test(name);
 }
-const OPEN_NAME = /^(?:w|w2|s|o|o2|p|role|len|pos):/;
+const OPEN_NAME = /^(?:w|w2|s|o|o2|p|n|no|role|len|pos):/;
 
 /**
  * The open features a model weighs, indexed by the words they are made of (so coding a turn
@@ -34,6 +40,8 @@ export class OpenVocabulary {
   private readonly s = new Map<string, number>();
   private readonly o = new Map<string, number>();
   private readonly p = new Map<string, number>();
+  private readonly n = new Map<string, number>();
+  private readonly no = new Map<string, number>();
   private readonly w2 = new Map<string, Map<string, number>>();
   private readonly o2 = new Map<string, Map<string, number>>();
   private readonly other = new Map<string, number>();
@@ -55,8 +63,11 @@ export class OpenVocabulary {
       else if (kind === 's') this.s.set(rest, i);
       else if (kind === 'o') this.o.set(rest, i);
       else if (kind === 'p') this.p.set(rest, i);
+      else if (kind === 'n') this.n.set(rest, i);
+      else if (kind === 'no') this.no.set(rest, i);
       else this.other.set(name, i);
     }
+    this.lookahead = this.n.size > 0 || this.no.size > 0;
   }
 
   get size(): number {
@@ -75,6 +86,12 @@ export class OpenVocabulary {
   previous(w: string): number | undefined {
     return this.p.get(w);
   }
+  next(w: string): number | undefined {
+    return this.n.get(w);
+  }
+  nextOpening(w: string): number | undefined {
+    return this.no.get(w);
+  }
   pair(a: string, b: string): number | undefined {
     return this.w2.get(a)?.get(b);
   }
@@ -88,6 +105,8 @@ export class OpenVocabulary {
   get stems(): boolean {
     return this.s.size > 0;
   }
+  /** Whether any feature of the next turn is weighed (it is not read otherwise). */
+  readonly lookahead: boolean;
 }
 
 /** What the open features of one turn add to each code's logit, and where they are in the text. */
@@ -165,6 +184,12 @@ export class OpenScorer implements OpenFeatureSink {
   previous(w: string): void {
     this.hit(this.vocabulary.previous(w), 0, 0);
   }
+  next(w: string): void {
+    this.hit(this.vocabulary.next(w), 0, 0);
+  }
+  nextOpening(w: string): void {
+    this.hit(this.vocabulary.nextOpening(w), 0, 0);
+  }
   named(name: string): void {
     this.hit(this.vocabulary.named(name), 0, 0);
   }
@@ -184,12 +209,13 @@ export function addOpenFeatures(
   tokens: readonly string[],
   starts: readonly number[],
   previous: readonly string[] | undefined,
+  next: readonly string[] | undefined,
   role: string,
   index: number,
   f: TurnFeatures,
   names: OpenFeatureNames,
 ): void {
-  walkOpenFeatures(tokens, starts, previous, role, index, names === 'all' ? new FeatureNames(f) : names);
+  walkOpenFeatures(tokens, starts, previous, next, role, index, names === 'all' ? new FeatureNames(f) : names);
 }
 
 /** Where {@link walkOpenFeatures} puts each feature it finds: a fitting's feature map, or a coding's scorer. */
@@ -202,11 +228,21 @@ interface OpenFeatureSink {
   pair(a: string, b: string, start: number, end: number): void;
   openingPair(a: string, b: string, start: number, end: number): void;
   previous(w: string): void;
+  next(w: string): void;
+  nextOpening(w: string): void;
   named(name: string): void;
 }
 
 /** The open features of a turn, one by one, in one walk for fitting and coding alike. */
-function walkOpenFeatures(tokens: readonly string[], starts: readonly number[], previous: readonly string[] | undefined, role: string, index: number, sink: OpenFeatureSink): void {
+function walkOpenFeatures(
+  tokens: readonly string[],
+  starts: readonly number[],
+  previous: readonly string[] | undefined,
+  following: readonly string[] | undefined,
+  role: string,
+  index: number,
+  sink: OpenFeatureSink,
+): void {
   const n = tokens.length;
   let next = n > 0 ? norm(tokens[0] as string) : '';
   for (let i = 0; i < n; i++) {
@@ -227,6 +263,10 @@ function walkOpenFeatures(tokens: readonly string[], starts: readonly number[], 
     }
   }
   if (previous) for (const w of previous) sink.previous(norm(w));
+  if (following) {
+    for (const w of following) sink.next(norm(w));
+    if (following.length > 0) sink.nextOpening(norm(following[0] as string));
+  }
   sink.named(`role:${role}`);
   sink.named(lengthBand(n));
   sink.named(positionBand(index));
@@ -256,6 +296,12 @@ class FeatureNames implements OpenFeatureSink {
   }
   previous(w: string): void {
     this.put(`p:${w}`, 0, 0);
+  }
+  next(w: string): void {
+    this.put(`n:${w}`, 0, 0);
+  }
+  nextOpening(w: string): void {
+    this.put(`no:${w}`, 0, 0);
   }
   named(name: string): void {
     this.put(name, 0, 0);
