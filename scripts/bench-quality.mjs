@@ -2,7 +2,9 @@
 // pnpm bench:quality — coding agreement with human coders, on data the default model never saw.
 //
 // Zero-shot (every model as shipped; the baseline trained on the default model's training data):
-//   1. fixtures, held-out part (fixtures/split.json "heldout": never fitted, never tuned on);
+//   1. fixtures, held-out part (fixtures/split.json "heldout": never fitted, never tuned on), and
+//      its "next" part when there is one (new authors' conversations, written after the model
+//      was fixed, for the next round's fit);
 //   2. ../shared/benchmarks/coaching-authors (other authors' coaching talk; measuring only);
 //   3. ../shared/benchmarks/mrda, the Bed* meetings (kept out of every fit);
 //   4. ../shared/benchmarks/talkmoves (maths classrooms; licence: evaluation only).
@@ -67,6 +69,11 @@ log('baseline fitted');
 
 const sets = [
   ['fixtures, held-out part (never fitted or tuned on)', () => loadFixtures('heldout')],
+  // Conversations by new authors, written after the default model was fixed (fixtures/split.json "next").
+  ['fixtures, next part (new authors, written after the model was fixed; never fitted)', () => {
+    const next = loadFixtures('next');
+    return next.length > 0 ? next : undefined;
+  }],
   ['coaching-authors (other authors, never fitted)', () => loadBenchmark(core, 'coaching-authors')],
   ['MRDA Bed* meetings (kept out of every fit)', () => loadMrda(core, 'measure')],
   ['talkmoves (maths classrooms, evaluation only)', () => loadBenchmark(core, 'talkmoves')],
@@ -77,7 +84,7 @@ console.log('## Zero-shot: the models as shipped (Cohen\'s kappa per code)\n');
 for (const [title, load] of sets) {
   const conversations = load();
   if (!conversations) {
-    console.log(`### ${title}\n\n(skipped: not in ../shared/benchmarks)\n`);
+    console.log(`### ${title}\n\n(skipped: ${title.startsWith('fixtures') ? 'no such conversations' : 'not in ../shared/benchmarks'})\n`);
     continue;
   }
   const codes = CODES.filter((c) => conversations.some((x) => x.turns.some((t) => (t.scored ?? x.scored ?? CODES).includes(c))));

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { FIT_DEFAULTS, OPEN_FIT_DEFAULTS, cfbtDecisionExamples, createClassifier, exampleConversation, handModel, type Coding, type CodedUnit, type Model, type Turn } from '@coachcode/core';
+import { FIT_DEFAULTS, OPEN_FIT_DEFAULTS, OPEN_L2_GRID, OPEN_THRESHOLD_FOLDS, cfbtDecisionExamples, createClassifier, exampleConversation, handModel, type Coding, type CodedUnit, type Model, type Turn } from '@coachcode/core';
 import { describe, expect, it } from 'vitest';
 import { conversationsFor, groupCodesByScoredTurns, labelTurns } from '../src/agreement/label-turns.js';
 import { TALK, runCli, tempTree } from './support/fake-io.js';
@@ -331,7 +331,8 @@ describe('docs/cli.md', () => {
   it("states core's fit defaults as they are", () => {
     const doc = readFileSync(fileURLToPath(new URL('../../../docs/cli.md', import.meta.url)), 'utf8');
     const section = doc.slice(doc.indexOf('## `coachcode train`'), doc.indexOf('## `coachcode compare`'));
-    expect(section).toMatch(new RegExp(`\\| \`--prior X\` \\|[^\\n]*default ${OPEN_FIT_DEFAULTS.l2} for open models, ${FIT_DEFAULTS.prior} for cue models\\)`));
+    const grid = `${OPEN_L2_GRID.slice(0, -1).join(', ')} and ${String(OPEN_L2_GRID.at(-1))}`;
+    expect(section).toMatch(new RegExp(`\\| \`--prior X\` \\|[^\\n]*open models: default chosen by the ${OPEN_THRESHOLD_FOLDS}-fold cross-validation from ${grid}; cue models: default ${FIT_DEFAULTS.prior}\\)`));
     expect(section).toMatch(new RegExp(`\\| \`--min-count N\` \\|[^\\n]*default ${OPEN_FIT_DEFAULTS.minTurns} for open models, ${FIT_DEFAULTS.minCount} for cue models\\)`));
     expect(section).toMatch(new RegExp(`\\| \`--epochs N\` \\|[^\\n]*default ${OPEN_FIT_DEFAULTS.epochs} for open models, ${FIT_DEFAULTS.epochs} for cue models\\)`));
     expect(section).toMatch(new RegExp(`\\| \`--learning-rate X\` \\|[^\\n]*default ${FIT_DEFAULTS.learningRate}\\)`));

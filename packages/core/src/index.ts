@@ -39,7 +39,7 @@ export type { RolesFile, TranscriptAttributes } from './roles/roles-file.js';
 
 // step 5: classify
 export type { ClassifyOptions, TurnClassifier } from './classify/classifier.js';
-export { analyzeForFit, blankModel, createClassifier, OPEN_THRESHOLD_FOLDS, parseModel } from './classify/linear-classifier.js';
+export { analyzeForFit, blankModel, createClassifier, OPEN_L2_GRID, OPEN_THRESHOLD_FOLDS, OPEN_THRESHOLD_MIN_POSITIVES, parseModel } from './classify/linear-classifier.js';
 export { fitOpenModel, OPEN_FIT_DEFAULTS } from './classify/fit-open.js';
 export { chooseThreshold } from './classify/thresholds.js';
 export type { HeldOutScore } from './classify/thresholds.js';

@@ -109,6 +109,23 @@ describe('the reply as context', () => {
   });
 });
 
+describe('fitting the classifier to a few coded turns (train)', () => {
+  it('keeps the base model\'s threshold of a code coded fewer than 10 times, and chooses the others', () => {
+    const base = createClassifier();
+    // 6 conversations: acceptance coded 24 times, summary twice.
+    const conversations = [0, 1, 2, 3, 4, 5].map((k) => {
+      const turns = conversation(k % 2 ? 'yes, fine, I will' : 'ok, will do');
+      if (k < 2) (turns[0] as Turn).humanCodes = ['summary'];
+      return turns;
+    });
+    const fitted = base.fit(conversations, { codes: ['summary', 'acceptance'], epochs: 30 });
+    expect(fitted.model.codes.summary?.threshold).toBe(base.model.codes.summary?.threshold);
+    expect(fitted.model.codes.acceptance?.threshold).toBeDefined();
+    // Codes not fitted keep the base model's weights and threshold.
+    expect(fitted.model.codes.challenge).toEqual(base.model.codes.challenge);
+  });
+});
+
 describe('chooseThreshold', () => {
   it.each([
     // [scores (score, human), expected threshold]

@@ -57,8 +57,9 @@ export interface OpenFitOptions {
   /** Learn at most this many open-vocabulary features, the most frequent (default 30,000). */
   maxVocabulary?: number;
   /**
-   * A model to start from (transfer): its weights are the starting point and L2 pulls towards
-   * them rather than towards 0, and codes not in `fit` keep its weights as they are.
+   * A model to start from (transfer): its weights and biases are the starting point and L2 pulls
+   * towards them rather than towards 0 (biases too, which are otherwise free), and codes not in
+   * `fit` keep its weights as they are.
    */
   prior?: Model;
   /** Codes to fit (default: all `codes`); with a prior, the others keep the prior's weights. */
@@ -192,8 +193,11 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
     });
     theta[biasAt(0) * K + k] = w.bias;
   });
-  // L2 pulls towards where the fit started: the prior's weights, or 0.
+  // L2 pulls towards where the fit started: the prior's weights, or 0. Biases are free, except
+  // when fitting from a prior: a few coded turns (a coding sheet of turns picked because the
+  // model was unsure of them) must not move a code's base rate to theirs.
   const theta0 = Float64Array.from(theta);
+  const pullBiases = prior !== undefined;
   const m = new Float64Array(total * K);
   const v = new Float64Array(total * K);
   const g = new Float64Array(total * K);
@@ -225,7 +229,7 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
     const b1 = 1 - 0.9 ** e;
     const b2 = 1 - 0.999 ** e;
     for (let p = 0; p < total * K; p++) {
-      const gp = (g[p] as number) + (p < P * K ? l2 * ((theta[p] as number) - (theta0[p] as number)) : 0);
+      const gp = (g[p] as number) + (p < P * K || pullBiases ? l2 * ((theta[p] as number) - (theta0[p] as number)) : 0);
       m[p] = 0.9 * (m[p] as number) + 0.1 * gp;
       v[p] = 0.999 * (v[p] as number) + 0.001 * gp * gp;
       theta[p] = (theta[p] as number) - (lr * ((m[p] as number) / b1)) / (Math.sqrt((v[p] as number) / b2) + 1e-8);

@@ -17,7 +17,8 @@ import type { Model } from './model.js';
 import { ModelSchema, modelTag } from './model.js';
 import { CompactModelSchema, expandModel, isCompactModel } from './compact-model.js';
 import { fitModel, type FitOptions } from './fit.js';
-import { fitOpenModel } from './fit-open.js';
+import { fitOpenModel, type OpenFitOptions } from './fit-open.js';
+import { kappaFromConfusion } from '../agreement/cohen-kappa.js';
 import { chooseThreshold, type HeldOutScore } from './thresholds.js';
 
 /** Options of {@link createClassifier}. */
@@ -323,16 +324,18 @@ class LinearClassifier implements LinearTurnClassifier {
 
 /**
  * Fits an `open` model to a researcher's coded conversations, from this model's weights (a blank
- * model fits from scratch). Each code's threshold is chosen by grouped cross-validation on the
- * same conversations ({@link OPEN_THRESHOLD_FOLDS} folds, when there are that many): the
- * conversations are dealt to folds, each fold is coded by a fit to the others, and the
- * threshold with the best pooled kappa is kept.
+ * model fits from scratch). Each code's threshold, and the L2 strength unless `options.prior`
+ * gives it (from {@link OPEN_L2_GRID}), are chosen by grouped cross-validation on the same
+ * conversations ({@link OPEN_THRESHOLD_FOLDS} folds, when there are that many): the
+ * conversations are dealt to folds, each fold is coded by a fit to the others, and the threshold
+ * with the best pooled kappa is kept (the base model's, for a code with fewer than
+ * {@link OPEN_THRESHOLD_MIN_POSITIVES} coded turns), then the strength with the best macro kappa.
  */
 function fitOpenTo(self: LinearClassifier, conversations: readonly (readonly Turn[])[], options: FitOptions): LinearClassifier {
   const data = conversations.map((turns, i) => ({ turns, analyses: analyzeForFit(turns), source: 'data', group: String(i) }));
   const codes = codeIds(self.codebook);
   const toFit = (options.codes ?? codes).filter((c) => codes.includes(c));
-  const openOptions = {
+  const openOptions: OpenFitOptions = {
     prior: self.model,
     fit: toFit,
     exclude: ['word:', 'first'],
@@ -342,11 +345,11 @@ function fitOpenTo(self: LinearClassifier, conversations: readonly (readonly Tur
     ...(options.minCount !== undefined ? { minTurns: options.minCount } : {}),
   };
   const coded = data.filter((c) => c.turns.some((t) => t.humanCodes));
-  const thresholds: Record<string, number> = {};
-  if (coded.length >= OPEN_THRESHOLD_FOLDS) {
+  /** Held-out scores of every code to fit, by grouped cross-validation of the fit with `l2`. */
+  const heldOut = (l2: number | undefined): Record<string, HeldOutScore[]> => {
     const held: Record<string, HeldOutScore[]> = Object.fromEntries(toFit.map((c) => [c, []]));
     for (let fold = 0; fold < OPEN_THRESHOLD_FOLDS; fold++) {
-      const model = fitOpenModel(self.model, codes, coded.filter((_, i) => i % OPEN_THRESHOLD_FOLDS !== fold), openOptions);
+      const model = fitOpenModel(self.model, codes, coded.filter((_, i) => i % OPEN_THRESHOLD_FOLDS !== fold), l2 === undefined ? openOptions : { ...openOptions, l2 });
       const classifier = new LinearClassifier(model, self.codebook);
       coded.forEach((c, i) => {
         if (i % OPEN_THRESHOLD_FOLDS !== fold) return;
@@ -356,14 +359,59 @@ function fitOpenTo(self: LinearClassifier, conversations: readonly (readonly Tur
         });
       });
     }
-    for (const code of toFit) thresholds[code] = chooseThreshold(held[code] ?? []);
+    return held;
+  };
+  /**
+   * Each code's threshold from held-out scores; with fewer than OPEN_THRESHOLD_MIN_POSITIVES
+   * coded turns of a code there is too little to choose by, and the base model's threshold stays.
+   */
+  const thresholdsOf = (held: Record<string, HeldOutScore[]>): Record<string, number> =>
+    Object.fromEntries(toFit.map((code) => {
+      const scores = held[code] ?? [];
+      const base = own(self.model.codes, code)?.threshold ?? self.model.threshold;
+      return [code, scores.filter((x) => x.human).length >= OPEN_THRESHOLD_MIN_POSITIVES ? chooseThreshold(scores) : base];
+    }));
+  const macroKappa = (held: Record<string, HeldOutScore[]>, thresholds: Record<string, number>): number => {
+    const kappas = toFit.map((code) => {
+      let tp = 0, fp = 0, fn = 0, tn = 0;
+      for (const x of held[code] ?? []) {
+        const machine = x.score >= (thresholds[code] ?? 0.5);
+        if (machine && x.human) tp++;
+        else if (machine) fp++;
+        else if (x.human) fn++;
+        else tn++;
+      }
+      return kappaFromConfusion({ tp, fp, fn, tn }).kappa ?? 0;
+    });
+    return kappas.reduce((a, k) => a + k, 0) / Math.max(1, kappas.length);
+  };
+  let thresholds: Record<string, number> = {};
+  if (coded.length >= OPEN_THRESHOLD_FOLDS) {
+    // The L2 strength, unless given, is chosen by the same cross-validation: a few coded turns
+    // need a strong pull towards the base model, thousands a weak one.
+    const grid = options.prior !== undefined ? [options.prior] : OPEN_L2_GRID;
+    let best = -Infinity;
+    for (const l2 of grid) {
+      const held = heldOut(l2);
+      const t = thresholdsOf(held);
+      const k = macroKappa(held, t);
+      if (k > best + 1e-9) {
+        best = k;
+        thresholds = t;
+        openOptions.l2 = l2;
+      }
+    }
   }
   const model = fitOpenModel(self.model, codes, data, { ...openOptions, thresholds });
   return new LinearClassifier({ ...model, id: options.id ?? `${self.model.id}-fitted`, version: 1, trainedOn: options.trainedOn ?? `${coded.reduce((n, c) => n + c.turns.filter((t) => t.humanCodes).length, 0)} human-coded turns` }, self.codebook);
 }
 
-/** Folds of the cross-validation that chooses an `open` fit's thresholds. */
+/** Folds of the cross-validation that chooses an `open` fit's thresholds and L2 strength. */
 export const OPEN_THRESHOLD_FOLDS = 3;
+/** L2 strengths tried by that cross-validation when none is given (the first wins ties). */
+export const OPEN_L2_GRID: readonly number[] = [1e-3, 1e-2, 1e-1];
+/** Fewest held-out turns coded with a code for its threshold to be chosen from them. */
+export const OPEN_THRESHOLD_MIN_POSITIVES = 10;
 
 /** A model with no weights over open features: `train --base none` fits from it, from scratch. */
 export function blankModel(codebook: Codebook = cfbtCodebook): Model {
