@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CodedInput, type Job, type Outcome, type Task } from '../src/batch/job.js';
 import { processInput } from '../src/batch/process-input.js';
 import { packChunks, runBatch, serveWorker, threadsFor, unpackChunks, type BatchWorker, type WorkerReply } from '../src/batch/run-batch.js';
+import { jobsInArgv } from '../src/early-workers.js';
 import type { InputRef } from '../src/inputs/input-ref.js';
 import { NAMED_TALK, TALK, tempTree } from './support/fake-io.js';
 
@@ -173,5 +174,17 @@ describe('serveWorker', () => {
       [2, 't002.txt', 0],
       [0, 't000.txt', 0],
     ]);
+  });
+});
+
+describe('jobsInArgv (bin.js starts the workers before the arguments are parsed)', () => {
+  it('reads -j N, -jN, --jobs N and --jobs=N, the last one winning, and stops at --', () => {
+    expect(jobsInArgv(['code', 'in'])).toBe(1);
+    expect(jobsInArgv(['code', 'in', '-j', '2'])).toBe(2);
+    expect(jobsInArgv(['code', '-j4', 'in'])).toBe(4);
+    expect(jobsInArgv(['code', '--jobs', '3', 'in'])).toBe(3);
+    expect(jobsInArgv(['code', '--jobs=2', 'in', '-j', '1'])).toBe(1);
+    expect(jobsInArgv(['code', '-j', 'two', 'in'])).toBe(1);
+    expect(jobsInArgv(['code', '--', '-j', '2'])).toBe(1);
   });
 });

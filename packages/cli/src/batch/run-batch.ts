@@ -39,8 +39,13 @@ export interface BatchOptions {
   startWorker?: (job: Job) => BatchWorker;
 }
 
-/** How many outcomes may wait, per thread, for an earlier input to finish (keeps memory flat). */
-const AHEAD_PER_THREAD = 32;
+/**
+ * How many outcomes may wait, per thread, for an earlier input to finish (keeps memory flat: about
+ * 30 KB of JSONL a file, so 8 MB with -j 2). It was 32: the main thread then ran out of room while
+ * a worker held the oldest input in its two batches of 16, and waited for it about 0.2-0.3 s of a
+ * 2.3 s run of 540 files (docs/benchmarks.md).
+ */
+const AHEAD_PER_THREAD = 128;
 /** Most files sent to a worker in one message. */
 const MAX_BATCH = 16;
 /** Batches a worker holds at once: the next is there when it finishes one, while the main thread is busy coding. */
@@ -55,8 +60,21 @@ function workerUrl(): URL {
   throw new Error(messages.workerMissing(fileURLToPath(here)));
 }
 
+/** Where bin.js leaves the workers it started early (early-workers.ts; a global, as bin.js loads nothing else first). */
+const PRESTARTED = Symbol.for('coachcode.prestarted-workers');
+
+/** A worker thread for the job: one bin.js started early if there is one left, else a new one; its first message is the job. */
 function startThread(job: Job): BatchWorker {
-  return new Worker(workerUrl(), { workerData: job }) as unknown as BatchWorker;
+  const early = (globalThis as Record<symbol, { worker: Worker; failed: boolean }[] | undefined>)[PRESTARTED];
+  let worker: Worker | undefined;
+  for (let e = early?.shift(); e && !worker; e = early?.shift()) {
+    if (e.failed) void e.worker.terminate();
+    else worker = e.worker;
+  }
+  worker ??= new Worker(workerUrl());
+  worker.ref();
+  worker.postMessage({ job });
+  return worker as unknown as BatchWorker;
 }
 
 /** `jobs`, capped at the number of cores (more threads than cores only add start-up and switching). */
