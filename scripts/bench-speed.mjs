@@ -135,6 +135,11 @@ if (existsSync(bin)) {
     const cpuText = cpu ? `CPU ${(cpu[0] + cpu[1] + cpu[2]).toFixed(2)} s (main thread ${cpu[0].toFixed(2)}, worker ${cpu[1].toFixed(2)}, V8 helper threads ${cpu[2].toFixed(2)})` : 'CPU n/a';
     console.log(`coachcode code -j ${j}    ${((lines / wall) * 1000).toFixed(0).padStart(8)} turns/s   median ${(wall / 1000).toFixed(2)} s wall (best ${(Math.min(...r.map((x) => x.ms)) / 1000).toFixed(2)}), ${cpuText}, peak RSS ${median(r.map((x) => x.rss)).toFixed(0)} MB`);
   }
+  // -j 1 is not one core's work: V8 compiles the hot functions on a helper thread beside the main
+  // one (about 0.7-0.9 s of CPU on 540 files, docs/benchmarks.md). The cores it keeps busy bound
+  // what a second coding thread can add: on C cores, -j 2 is at most C ÷ that as fast.
+  const busy = runs[1][0].cpu ? median(runs[1].map((x) => (x.cpu.main + x.cpu.helpers) / (x.ms / 1000))) : undefined;
+  if (busy !== undefined) console.log(`-j 1 keeps ${busy.toFixed(2)} cores busy (CPU ÷ wall, median): -j 2 can be at most ${(Math.min(2, cpus) / busy).toFixed(2)}× as fast on ${Math.min(2, cpus)} idle cores, before its second thread's own start-up and compiling`);
   const ratios = runs[1].map((one, i) => one.ms / runs[2][i].ms);
   console.log(`-j 2 vs -j 1          ${median(ratios).toFixed(2)}× as fast, median of the rounds (${ratios.map((x, i) => `${x.toFixed(2)} at load ${loads[i].toFixed(1)}`).join('; ')}); goal: at least 1.6× on 2 idle cores`);
   // Linux gives each session an equal share of the cores (autogroup): while other sessions keep
