@@ -74,128 +74,140 @@ export class OpenVocabulary {
     return this.names.length;
   }
 
-  word(w: string): number | undefined {
-    return this.w.get(w);
-  }
-  stemOf(s: string): number | undefined {
-    return this.s.get(s);
-  }
-  opening(w: string): number | undefined {
-    return this.o.get(w);
-  }
-  previous(w: string): number | undefined {
-    return this.p.get(w);
-  }
-  next(w: string): number | undefined {
-    return this.n.get(w);
-  }
-  nextOpening(w: string): number | undefined {
-    return this.no.get(w);
-  }
-  pair(a: string, b: string): number | undefined {
-    return this.w2.get(a)?.get(b);
-  }
-  openingPair(a: string, b: string): number | undefined {
-    return this.o2.get(a)?.get(b);
-  }
   named(name: string): number | undefined {
     return this.other.get(name);
   }
-  /** Whether any stem feature is weighed (stemming is skipped otherwise). */
-  get stems(): boolean {
-    return this.s.size > 0;
-  }
   /** Whether any feature of the next turn is weighed (it is not read otherwise). */
   readonly lookahead: boolean;
+
+  /**
+   * What the vocabulary holds for a token of a transcript, every kind at once: looked up once
+   * per distinct token and kept (up to {@link MAX_ENTRIES} tokens), so that coding a turn costs
+   * one lookup per word, not one per kind, plus a stemming.
+   */
+  entry(token: string): TokenEntry {
+    let e = this.entries.get(token);
+    if (e === undefined) {
+      const w = norm(token);
+      const s = this.s.size > 0 ? stem(w) : w;
+      e = {
+        norm: w,
+        w: this.w.get(w) ?? -1,
+        s: s === w ? -1 : (this.s.get(s) ?? -1),
+        o: this.o.get(w) ?? -1,
+        p: this.p.get(w) ?? -1,
+        n: this.n.get(w) ?? -1,
+        no: this.no.get(w) ?? -1,
+        w2: this.w2.get(w),
+        o2: this.o2.get(w),
+      };
+      if (this.entries.size < MAX_ENTRIES) this.entries.set(token, e);
+    }
+    return e;
+  }
+  private readonly entries = new Map<string, TokenEntry>();
+}
+
+/** How many distinct tokens a vocabulary remembers its entries for (about 20 MB at most). */
+const MAX_ENTRIES = 100_000;
+
+/** A token's vocabulary indices per kind of feature (−1: not in the vocabulary), and the second words of its pairs. */
+interface TokenEntry {
+  readonly norm: string;
+  readonly w: number;
+  readonly s: number;
+  readonly o: number;
+  readonly p: number;
+  readonly n: number;
+  readonly no: number;
+  readonly w2: ReadonlyMap<string, number> | undefined;
+  readonly o2: ReadonlyMap<string, number> | undefined;
 }
 
 /** What the open features of one turn add to each code's logit, and where they are in the text. */
 export interface OpenScore {
   /** Per code (in the classifier's order), the summed weights of the turn's open features. */
-  z: Float64Array;
+  z: number[];
   /** The features that fired, as triples: vocabulary index, start, end (end = start when spanless). */
-  hits: Int32Array;
+  hits: number[];
 }
 
 /**
  * Adds up the open features of turns as they are found, without building a feature map: each
  * vocabulary entry counts once per turn. One per classifier; `begin` a turn, `finish` it.
  */
-export class OpenScorer implements OpenFeatureSink {
+export class OpenScorer implements OpenFeatureSink<TokenEntry> {
   readonly vocabulary: OpenVocabulary;
   /** Weights, `K` per vocabulary entry (codes in the classifier's order). */
   readonly rows: Float64Array;
   private readonly K: number;
   private readonly seen: Int32Array;
   private turn = 0;
-  private z: Float64Array;
-  /** The turn's hits so far (triples), in a buffer that grows and is reused from turn to turn. */
-  private hits = new Int32Array(192);
-  private n = 0;
+  // Plain arrays, not typed ones: a turn's two are small and short-lived, and typed arrays cost
+  // more to make than to fill.
+  private z: number[] = [];
+  private hits: number[] = [];
 
   constructor(vocabulary: OpenVocabulary, rows: Float64Array, K: number) {
     this.vocabulary = vocabulary;
     this.rows = rows;
     this.K = K;
     this.seen = new Int32Array(vocabulary.size);
-    this.z = new Float64Array(K);
   }
 
   begin(): void {
     this.turn++;
-    this.z = new Float64Array(this.K);
-    this.n = 0;
+    this.z = new Array<number>(this.K).fill(0);
+    this.hits = [];
   }
 
   private hit(i: number | undefined, start: number, end: number): void {
-    if (i === undefined || this.seen[i] === this.turn) return;
+    if (i === undefined || i < 0 || this.seen[i] === this.turn) return;
     this.seen[i] = this.turn;
     const K = this.K;
     const z = this.z;
     for (let k = 0; k < K; k++) z[k] = (z[k] as number) + (this.rows[i * K + k] as number);
-    if (this.n + 3 > this.hits.length) {
-      const grown = new Int32Array(this.hits.length * 2);
-      grown.set(this.hits);
-      this.hits = grown;
-    }
-    this.hits[this.n++] = i;
-    this.hits[this.n++] = start;
-    this.hits[this.n++] = end;
+    this.hits.push(i, start, end);
   }
 
-  get stems(): boolean {
-    return this.vocabulary.stems;
+  /**
+   * A turn's words as vocabulary entries. The words of the last few turns are kept by identity:
+   * a turn's words come again as the next turn's previous words and the last turn's next ones.
+   */
+  resolve(tokens: readonly string[]): readonly TokenEntry[] {
+    for (const [t, e] of this.recent) if (t === tokens) return e;
+    const entries = tokens.map((t) => this.vocabulary.entry(t));
+    this.recent[this.slot] = [tokens, entries];
+    this.slot = (this.slot + 1) % 4;
+    return entries;
   }
-  word(w: string, start: number, end: number): void {
-    this.hit(this.vocabulary.word(w), start, end);
+  private readonly recent: [readonly string[], readonly TokenEntry[]][] = [];
+  private slot = 0;
+
+  word(e: TokenEntry, start: number, end: number, first: boolean): void {
+    this.hit(e.w, start, end);
+    this.hit(e.s, start, end);
+    if (first) this.hit(e.o, start, end);
   }
-  stem(s: string, start: number, end: number): void {
-    this.hit(this.vocabulary.stemOf(s), start, end);
+  pair(a: TokenEntry, b: TokenEntry, start: number, end: number, first: boolean): void {
+    if (a.w2) this.hit(a.w2.get(b.norm), start, end);
+    if (first && a.o2) this.hit(a.o2.get(b.norm), start, end);
   }
-  opening(w: string, start: number, end: number): void {
-    this.hit(this.vocabulary.opening(w), start, end);
+  previous(e: TokenEntry): void {
+    this.hit(e.p, 0, 0);
   }
-  pair(a: string, b: string, start: number, end: number): void {
-    this.hit(this.vocabulary.pair(a, b), start, end);
+  next(e: TokenEntry): void {
+    this.hit(e.n, 0, 0);
   }
-  openingPair(a: string, b: string, start: number, end: number): void {
-    this.hit(this.vocabulary.openingPair(a, b), start, end);
-  }
-  previous(w: string): void {
-    this.hit(this.vocabulary.previous(w), 0, 0);
-  }
-  next(w: string): void {
-    this.hit(this.vocabulary.next(w), 0, 0);
-  }
-  nextOpening(w: string): void {
-    this.hit(this.vocabulary.nextOpening(w), 0, 0);
+  nextOpening(e: TokenEntry): void {
+    this.hit(e.no, 0, 0);
   }
   named(name: string): void {
     this.hit(this.vocabulary.named(name), 0, 0);
   }
 
   finish(): OpenScore {
-    return { z: this.z, hits: this.hits.slice(0, this.n) };
+    return { z: this.z, hits: this.hits };
   }
 }
 
@@ -215,84 +227,76 @@ export function addOpenFeatures(
   f: TurnFeatures,
   names: OpenFeatureNames,
 ): void {
-  walkOpenFeatures(tokens, starts, previous, next, role, index, names === 'all' ? new FeatureNames(f) : names);
+  if (names === 'all') walkOpenFeatures(tokens, starts, previous, next, role, index, new FeatureNames(f));
+  else walkOpenFeatures(tokens, starts, previous, next, role, index, names);
 }
 
-/** Where {@link walkOpenFeatures} puts each feature it finds: a fitting's feature map, or a coding's scorer. */
-interface OpenFeatureSink {
-  /** Whether stems are wanted (stemming is skipped otherwise). */
-  readonly stems: boolean;
-  word(w: string, start: number, end: number): void;
-  stem(s: string, start: number, end: number): void;
-  opening(w: string, start: number, end: number): void;
-  pair(a: string, b: string, start: number, end: number): void;
-  openingPair(a: string, b: string, start: number, end: number): void;
-  previous(w: string): void;
-  next(w: string): void;
-  nextOpening(w: string): void;
+/**
+ * Where {@link walkOpenFeatures} puts each feature it finds: a fitting's feature map, or a
+ * coding's scorer. Tokens come as the turn's words are cut; each sink writes digits as `0` and
+ * stems as it needs (the scorer once per distinct word, not once per use).
+ */
+interface OpenFeatureSink<T> {
+  /** The turn's words as this sink needs them (`T` per token). */
+  resolve(tokens: readonly string[]): readonly T[];
+  /** A word of the turn (and, for the first, the turn's opening). */
+  word(token: T, start: number, end: number, first: boolean): void;
+  /** Two words in a row (and, for the first two, the turn's opening pair). */
+  pair(a: T, b: T, start: number, end: number, first: boolean): void;
+  previous(token: T): void;
+  next(token: T): void;
+  nextOpening(token: T): void;
   named(name: string): void;
 }
 
 /** The open features of a turn, one by one, in one walk for fitting and coding alike. */
-function walkOpenFeatures(
+function walkOpenFeatures<T>(
   tokens: readonly string[],
   starts: readonly number[],
   previous: readonly string[] | undefined,
   following: readonly string[] | undefined,
   role: string,
   index: number,
-  sink: OpenFeatureSink,
+  sink: OpenFeatureSink<T>,
 ): void {
   const n = tokens.length;
-  let next = n > 0 ? norm(tokens[0] as string) : '';
+  const resolved = sink.resolve(tokens);
   for (let i = 0; i < n; i++) {
-    const w = next;
     const start = starts[i] as number;
-    const end = start + (tokens[i] as string).length;
-    sink.word(w, start, end);
-    if (sink.stems) {
-      const s = stem(w);
-      if (s !== w) sink.stem(s, start, end);
-    }
-    if (i === 0) sink.opening(w, start, end);
-    if (i + 1 < n) {
-      next = norm(tokens[i + 1] as string);
-      const pairEnd = (starts[i + 1] as number) + (tokens[i + 1] as string).length;
-      sink.pair(w, next, start, pairEnd);
-      if (i === 0) sink.openingPair(w, next, start, pairEnd);
-    }
+    const token = resolved[i] as T;
+    sink.word(token, start, start + (tokens[i] as string).length, i === 0);
+    if (i + 1 < n) sink.pair(token, resolved[i + 1] as T, start, (starts[i + 1] as number) + (tokens[i + 1] as string).length, i === 0);
   }
-  if (previous) for (const w of previous) sink.previous(norm(w));
+  if (previous) for (const w of sink.resolve(previous)) sink.previous(w);
   if (following) {
-    for (const w of following) sink.next(norm(w));
-    if (following.length > 0) sink.nextOpening(norm(following[0] as string));
+    const after = sink.resolve(following);
+    for (const w of after) sink.next(w);
+    if (after.length > 0) sink.nextOpening(after[0] as T);
   }
-  sink.named(`role:${role}`);
+  sink.named(ROLE_FEATURE[role] ?? `role:${role}`);
   sink.named(lengthBand(n));
   sink.named(positionBand(index));
 }
 
 /** For fitting: every open feature by name into a turn's feature map (first use kept). */
-class FeatureNames implements OpenFeatureSink {
-  readonly stems = true;
+class FeatureNames implements OpenFeatureSink<string> {
   constructor(private readonly f: TurnFeatures) {}
   private put(name: string, start: number, end: number): void {
     if (!this.f.has(name)) this.f.set(name, end > start ? { value: 1, start, end } : PLAIN);
   }
-  word(w: string, start: number, end: number): void {
+  resolve(tokens: readonly string[]): readonly string[] {
+    return tokens.map(norm);
+  }
+  word(w: string, start: number, end: number, first: boolean): void {
     this.put(`w:${w}`, start, end);
+    const s = stem(w);
+    if (s !== w) this.put(`s:${s}`, start, end);
+    if (first) this.put(`o:${w}`, start, end);
   }
-  stem(s: string, start: number, end: number): void {
-    this.put(`s:${s}`, start, end);
-  }
-  opening(w: string, start: number, end: number): void {
-    this.put(`o:${w}`, start, end);
-  }
-  pair(a: string, b: string, start: number, end: number): void {
-    this.put(`w2:${a} ${b}`, start, end);
-  }
-  openingPair(a: string, b: string, start: number, end: number): void {
-    this.put(`o2:${a} ${b}`, start, end);
+  pair(a: string, b: string, start: number, end: number, first: boolean): void {
+    const pair = `${a} ${b}`;
+    this.put(`w2:${pair}`, start, end);
+    if (first) this.put(`o2:${pair}`, start, end);
   }
   previous(w: string): void {
     this.put(`p:${w}`, 0, 0);
@@ -323,3 +327,6 @@ const DIGITS = /\d/g;
 function norm(token: string): string {
   return DIGIT.test(token) ? token.replace(DIGITS, '0') : token;
 }
+
+/** `role:<role>` for the usual roles, made once. */
+const ROLE_FEATURE: Readonly<Record<string, string>> = { coach: 'role:coach', coachee: 'role:coachee', observer: 'role:observer' };
