@@ -9,7 +9,8 @@
 // Prints per-code kappa for the recipe and a plain TF-IDF + logistic-regression baseline trained on
 // the same data. Usage: node scripts/validate-recipe.mjs [--recipe a,b] [--parts tune,next] [--quick]
 // [--no-baseline]. --quick fits to every fourth MRDA training meeting and leaves out the MRDA
-// rows: about four times faster, for comparing recipes with one another (not for reporting).
+// Bed* rows: about four times faster, for comparing recipes with one another; instead it codes
+// another fourth of the MRDA training meetings zero-shot (a model fitted without MRDA).
 import { CODES, flagValue, loadCore, loadExamples, loadFixtures, loadMrda } from './lib/training-data.mjs';
 import { RECIPES } from './lib/recipes.mjs';
 import { fitTfidf } from './lib/tfidf-baseline.mjs';
@@ -29,12 +30,19 @@ const examples = loadExamples(core).map(analyse);
 const quick = process.argv.includes('--quick');
 const mrdaTrain = (loadMrda(core, 'train') ?? []).filter((_, i) => !quick || i % 4 === 0).map(analyse);
 const mrdaMeasure = quick ? [] : (loadMrda(core, 'measure') ?? []).map(analyse);
+// --quick: the MRDA training meetings it does not fit to (every fourth, from the second) coded by a
+// model fitted without MRDA: a zero-shot check on real talk that the recipes may be chosen by.
+const mrdaUnseen = quick ? (loadMrda(core, 'train') ?? []).filter((_, i) => i % 4 === 1) : [];
 console.error(`loaded in ${Date.now() - t0} ms: ${fixtures.length} fixtures, ${mrdaTrain.length}+${mrdaMeasure.length} MRDA meetings`);
 
 /** Items recoded at the per-code threshold that fits their own scores best (an upper bound, for comparing recipes). */
 function atPooledThresholds(items) {
+  return atThresholdsOf(items, items);
+}
+/** `items` recoded at the per-code thresholds that fit the scores of `from` best (as the default model's are chosen). */
+function atThresholdsOf(from, items) {
   const thresholds = Object.fromEntries(CODES.map((code) => {
-    const its = items.filter((x) => x.scored.includes(code));
+    const its = from.filter((x) => x.scored.includes(code));
     return [code, core.chooseThreshold(its.map((x) => ({ score: x.scores[code] ?? 0, human: x.human.has(code) })))];
   }));
   return items.map((x) => ({ ...x, machine: new Set(CODES.filter((c) => (x.scores[c] ?? 0) >= thresholds[c])) }));
@@ -61,6 +69,11 @@ for (const name of recipeNames) {
     rows.push([`  ${name}: author ${author} left out (${own.length} turns)`, kappaTable(own, CODES)]);
   }
   // Leave one source out (MRDA).
+  if (mrdaUnseen.length) {
+    const zero = fit({ coaching: fixtures, examples, mrda: [] });
+    const items = mrdaUnseen.flatMap((c) => scoreModel(zero, c));
+    rows.push([`${name}: MRDA training meetings not fitted (${mrdaUnseen.length}), fitted without MRDA, thresholds chosen on the leave-one-author-out scores`, kappaTable(atThresholdsOf(pooled, items), CODES)]);
+  }
   if (mrdaMeasure.length) {
     const zero = fit({ coaching: fixtures, examples, mrda: [] });
     rows.push([`${name}: MRDA Bed*, fitted without MRDA`, kappaTable(mrdaMeasure.flatMap((c) => scoreModel(zero, c)), CODES)]);
@@ -82,6 +95,10 @@ if (baseline) {
     for (const c of fixtures.filter((x) => x.author === author)) pooled.push(...model.score(c));
   }
   rows.push(['TF-IDF+LR: fixtures, leave one author out', kappaTable(pooled, CODES)]);
+  if (mrdaUnseen.length) {
+    const zero = fitTfidf(baselineSet(fixtures, []), CODES);
+    rows.push([`TF-IDF+LR: MRDA training meetings not fitted (${mrdaUnseen.length}), fitted without MRDA`, kappaTable(mrdaUnseen.flatMap((c) => zero.score(c)), CODES)]);
+  }
   if (mrdaMeasure.length) {
     const zero = fitTfidf(baselineSet(fixtures, []), CODES);
     rows.push(['TF-IDF+LR: MRDA Bed*, fitted without MRDA', kappaTable(mrdaMeasure.flatMap((c) => zero.score(c)), CODES)]);

@@ -1,6 +1,6 @@
 // Recipes for fitting the default model, compared by scripts/validate-recipe.mjs. The one the
 // default model is fitted with is RECIPES[DEFAULT_RECIPE] (scripts/train-default-model.mjs).
-const base = { id: 'cfbt-default', version: 5, codebook: 'cfbt@1' };
+const base = { id: 'cfbt-default', version: 6, codebook: 'cfbt@1' };
 const CODES = ['summary', 'acceptance', 'challenge', 'continuity', 'dissonance'];
 
 /** Training conversations of a recipe: the coaching data and examples as one source, MRDA as another. */
@@ -12,11 +12,36 @@ function trainingSet({ coaching, examples, mrda }, { exampleWeight = 10 } = {}) 
   ];
 }
 
+/**
+ * A fitted model with the hand model's weights blended in: each code's logit becomes
+ * (1 − share) × the fitted one + share × the hand model's. Both are linear over the same cue and
+ * context features, so the blend is again one linear model (the hand model has no clipped group).
+ * The hand weights were set from the codebook, not fitted to anyone's writing; a share of them
+ * keeps the model closer to the codebook's cues on talk unlike the training data.
+ */
+export function blendHand(core, model, share) {
+  const hand = core.handModel;
+  const codes = {};
+  for (const [code, own] of Object.entries(model.codes)) {
+    const h = hand.codes[code];
+    const weights = {};
+    for (const [name, w] of Object.entries(own.weights)) weights[name] = (1 - share) * w;
+    for (const [name, w] of Object.entries(h?.weights ?? {})) weights[name] = (weights[name] ?? 0) + share * w;
+    codes[code] = { ...own, bias: (1 - share) * own.bias + share * (h?.bias ?? 0), weights };
+  }
+  return { ...model, codes };
+}
+
 function openRecipe(fitOptions, setOptions = {}) {
   const next = fitOptions.exclude?.includes('n:') ? '' : ", the next turn's words included";
+  const { handShare = 0, ...options } = fitOptions;
+  const blend = handShare > 0 ? `, blended with ${handShare} of cfbt-hand@1's logits` : '';
   return {
-    describe: `logistic regression per code over cue, context and open-vocabulary features${next} (fitOpenModel ${JSON.stringify(fitOptions)}); coaching fixtures and decision-rule examples (each ×${setOptions.exampleWeight ?? 10}) as one source, MRDA as another`,
-    fit: (core, data) => core.fitOpenModel(base, CODES, trainingSet(data, setOptions), { exclude: ['word:', 'first'], ...fitOptions }),
+    describe: `logistic regression per code over cue, context and open-vocabulary features${next} (fitOpenModel ${JSON.stringify(options)})${blend}; coaching fixtures and decision-rule examples (each ×${setOptions.exampleWeight ?? 10}) as one source, MRDA as another`,
+    fit: (core, data) => {
+      const fitted = core.fitOpenModel(base, CODES, trainingSet(data, setOptions), { exclude: ['word:', 'first'], ...options });
+      return handShare > 0 ? blendHand(core, fitted, handShare) : fitted;
+    },
   };
 }
 
@@ -25,7 +50,11 @@ export const RECIPES = {
   'open-a': openRecipe({ sourceWeights: { mrda: 1 }, exclude: ['word:', 'first', 'n:', 'no:'] }),
   // Round 7 (cfbt-default@5): and the words of the next turn by another speaker.
   'open-next': openRecipe({ sourceWeights: { mrda: 1 } }),
+  // Round 8 (cfbt-default@6): and a fifth of the hand model's logits blended in.
+  'open-next-hand': openRecipe({ sourceWeights: { mrda: 1 }, handShare: 0.2 }),
+  'open-next-hand-0.1': openRecipe({ sourceWeights: { mrda: 1 }, handShare: 0.1 }),
+  'open-next-hand-0.3': openRecipe({ sourceWeights: { mrda: 1 }, handShare: 0.3 }),
   'open-next-mrda-half': openRecipe({ sourceWeights: { mrda: 0.5 } }),
   'open-next-l2-high': openRecipe({ sourceWeights: { mrda: 1 }, l2: 3e-3 }),
 };
-export const DEFAULT_RECIPE = 'open-next';
+export const DEFAULT_RECIPE = 'open-next-hand';
