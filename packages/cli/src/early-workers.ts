@@ -7,8 +7,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-/** Where bin.js leaves the workers it started, for run-batch.ts (a global: the two are in different bundles). */
-export const PRESTARTED = Symbol.for('coachcode.prestarted-workers');
+/** Where bin.js leaves the workers it started, for run-batch.ts (a global, so that every copy of this module sees the same list). */
+const PRESTARTED = Symbol.for('coachcode.prestarted-workers');
 
 /** The value of `-j` / `--jobs` on this command line, or 1 (the parser checks it properly later). */
 export function jobsInArgv(argv: readonly string[]): number {
@@ -50,4 +50,9 @@ export function prestartWorkers(argv: readonly string[], here: string): void {
     }
   }
   (globalThis as Record<symbol, unknown>)[PRESTARTED] = started;
+}
+
+/** The workers bin.js started early and no batch has taken yet (the batch takes them with `shift`). */
+export function prestarted(): Prestarted[] | undefined {
+  return (globalThis as Record<symbol, Prestarted[] | undefined>)[PRESTARTED];
 }

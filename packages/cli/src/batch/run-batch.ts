@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { prestarted } from '../early-workers.js';
 import type { InputRef } from '../inputs/input-ref.js';
 import { messages } from '../messages.js';
 import type { Job, Outcome, Task } from './job.js';
@@ -60,12 +61,9 @@ function workerUrl(): URL {
   throw new Error(messages.workerMissing(fileURLToPath(here)));
 }
 
-/** Where bin.js leaves the workers it started early (early-workers.ts; a global, as bin.js loads nothing else first). */
-const PRESTARTED = Symbol.for('coachcode.prestarted-workers');
-
 /** A worker thread for the job: one bin.js started early if there is one left, else a new one; its first message is the job. */
 function startThread(job: Job): BatchWorker {
-  const early = (globalThis as Record<symbol, { worker: Worker; failed: boolean }[] | undefined>)[PRESTARTED];
+  const early = prestarted();
   let worker: Worker | undefined;
   for (let e = early?.shift(); e && !worker; e = early?.shift()) {
     if (e.failed) void e.worker.terminate();
