@@ -70,6 +70,21 @@ describe('the open-vocabulary model', () => {
     expect(weight(true)).toBeGreaterThan(weight(false) + 0.1);
   });
 
+  it("with adapt 'bias', takes a second source's base rate into its own bias, not the shared one", () => {
+    // Source b codes every turn of the coachee as acceptance, "ok" too: a different base rate.
+    const a = training(['yeah right', 'yeah right', 'yeah right'], 'a');
+    const b = training(['yeah right', 'yeah right', 'yeah right', 'yeah right'], 'b').map((c) => ({
+      ...c,
+      turns: c.turns.map((t) => ({ ...t, humanCodes: t.role === 'coachee' ? ['acceptance'] : [] })),
+    }));
+    const okScore = (adapt: boolean | 'bias') => {
+      const m = fitOpenModel(base, CODES, [...a, ...b], { epochs: 60, adapt });
+      // Turn 4 is source a's uncoded "ok".
+      return createClassifier({ model: m }).classify(a[0]?.turns ?? [])[3]?.scores.acceptance ?? 0;
+    };
+    expect(okScore('bias')).toBeLessThan(okScore(false) - 0.1);
+  });
+
   it('starts from a prior and keeps the codes it does not fit', () => {
     const prior = fitOpenModel(base, CODES, training(['bagsy', 'bagsy', 'bagsy']), { epochs: 40 });
     const data = training(['righto', 'righto', 'righto']);

@@ -43,9 +43,11 @@ export interface OpenFitOptions {
   /**
    * Give every source other than `primary` its own copy of each feature (and its own bias), learnt
    * alongside the shared weights and left out of the model: what is peculiar to a corpus's coding
-   * goes there, what the sources share stays (Daumé's feature augmentation). Default true.
+   * goes there, what the sources share stays (Daumé's feature augmentation). `'bias'`: only a
+   * bias of their own, so every source's turns shape the shared weights and a source's own base
+   * rate of a code goes into its bias. Default true.
    */
-  adapt?: boolean;
+  adapt?: boolean | 'bias';
   /** The source whose coding the model follows where sources disagree (default: the first source given). */
   primary?: string;
   /** Per-code thresholds (default 0.5 for every code). */
@@ -137,7 +139,8 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
   const sources = [...new Set(data.map((c) => c.source))];
   const others = adapt ? sources.filter((s) => s !== primary) : [];
   // Parameter layout: [shared D | copy for others[0] D | …], then the biases (shared, then one per other source).
-  const P = D * (1 + others.length);
+  const copies = adapt === 'bias' ? 0 : others.length;
+  const P = D * (1 + copies);
   const biasAt = (s: number): number => P + s;
   const total = P + 1 + (adapt ? others.length : 0);
 
@@ -163,7 +166,7 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
         if (j === undefined) continue;
         idx.push(j);
         val.push(h.value);
-        if (copy >= 0) {
+        if (copy >= 0 && copy < copies) {
           idx.push(D * (1 + copy) + j);
           val.push(h.value);
         }
