@@ -96,6 +96,16 @@ function wantedWords(wanted: ReadonlySet<string> | undefined): ReadonlyMap<strin
   return words;
 }
 
+/** Per set of wanted features: whether any `first:` or `first2:` feature is among them. */
+const WANTED_OPENINGS = new WeakMap<ReadonlySet<string>, boolean>();
+
+function wantsOpenings(wanted: ReadonlySet<string> | undefined): boolean {
+  if (!wanted) return true;
+  let any = WANTED_OPENINGS.get(wanted);
+  if (any === undefined) WANTED_OPENINGS.set(wanted, (any = [...wanted].some((name) => name.startsWith('first'))));
+  return any;
+}
+
 /** Whether a feature is lexical or copied from the previous turn (rather than a cue or context feature). */
 export function isDerived(name: string): boolean {
   return name.startsWith('word:') || name.startsWith('first') || name.startsWith('prev:');
@@ -109,6 +119,8 @@ export function isDerived(name: string): boolean {
  */
 function addLexical(tokens: readonly string[], starts: readonly number[], f: TurnFeatures, wanted: ReadonlySet<string> | undefined): void {
   const words = wantedWords(wanted);
+  const openings = wantsOpenings(wanted);
+  if (words.size === 0 && !openings) return;
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i] as string;
     const name = words.get(w);
@@ -117,7 +129,7 @@ function addLexical(tokens: readonly string[], starts: readonly number[], f: Tur
       set(f, name, 1, start, start + w.length);
     }
   }
-  if (tokens.length === 0) return;
+  if (tokens.length === 0 || !openings) return;
   const listed = (w: string | undefined): string => (w !== undefined && FUNCTION_WORDS.has(w) ? w : '_');
   const first = listed(tokens[0]);
   const second = tokens.length > 1 ? listed(tokens[1]) : undefined;
