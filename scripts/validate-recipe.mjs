@@ -69,22 +69,22 @@ for (const name of recipeNames) {
     const own = pooled.filter((x) => x.author === author);
     rows.push([`  ${name}: author ${author} left out (${own.length} turns)`, kappaTable(own, CODES)]);
   }
-  // Leave one source out (MRDA).
-  if (mrdaUnseen.length) {
+  // Leave one source out (MRDA): the recipe fitted without any MRDA, and with the MRDA it fits to.
+  if (mrdaUnseen.length || mrdaMeasure.length) {
     const zero = fit({ coaching: fixtures, examples, mrda: [] });
-    const items = mrdaUnseen.flatMap((c) => scoreModel(zero, c));
-    rows.push([`${name}: MRDA training meetings not fitted (${mrdaUnseen.length}), fitted without MRDA, thresholds chosen on the leave-one-author-out scores`, kappaTable(atThresholdsOf(pooled, items), CODES)]);
-    // The same meetings coded by a model fitted with the quick MRDA part: how much of MRDA's
-    // coding a recipe lets into the model it ships (where the codebook and MRDA agree).
     const withMrda = fit({ coaching: fixtures, examples, mrda: mrdaTrain });
-    const seen = mrdaUnseen.flatMap((c) => scoreModel(withMrda, c));
-    rows.push([`${name}: the same meetings, fitted with the other quarter of MRDA's training meetings, at the same thresholds`, kappaTable(atThresholdsOf(pooled, seen), CODES)]);
-  }
-  if (mrdaMeasure.length) {
-    const zero = fit({ coaching: fixtures, examples, mrda: [] });
-    rows.push([`${name}: MRDA Bed*, fitted without MRDA`, kappaTable(mrdaMeasure.flatMap((c) => scoreModel(zero, c)), CODES)]);
-    const withMrda = fit({ coaching: fixtures, examples, mrda: mrdaTrain });
-    rows.push([`${name}: MRDA Bed*, fitted with MRDA train`, kappaTable(mrdaMeasure.flatMap((c) => scoreModel(withMrda, c)), CODES)]);
+    if (mrdaUnseen.length) {
+      const items = mrdaUnseen.flatMap((c) => scoreModel(zero, c));
+      rows.push([`${name}: MRDA training meetings not fitted (${mrdaUnseen.length}), fitted without MRDA, thresholds chosen on the leave-one-author-out scores`, kappaTable(atThresholdsOf(pooled, items), CODES)]);
+      // The same meetings coded by a model fitted with the quick MRDA part: how much of MRDA's
+      // coding a recipe lets into the model it ships (where the codebook and MRDA agree).
+      const seen = mrdaUnseen.flatMap((c) => scoreModel(withMrda, c));
+      rows.push([`${name}: the same meetings, fitted with the other quarter of MRDA's training meetings, at the same thresholds`, kappaTable(atThresholdsOf(pooled, seen), CODES)]);
+    }
+    if (mrdaMeasure.length) {
+      rows.push([`${name}: MRDA Bed*, fitted without MRDA`, kappaTable(mrdaMeasure.flatMap((c) => scoreModel(zero, c)), CODES)]);
+      rows.push([`${name}: MRDA Bed*, fitted with MRDA train`, kappaTable(mrdaMeasure.flatMap((c) => scoreModel(withMrda, c)), CODES)]);
+    }
   }
   console.error(`${name}: ${Date.now() - t0} ms`);
 }
@@ -101,17 +101,17 @@ if (baseline) {
     for (const c of fixtures.filter((x) => x.author === author)) pooled.push(...model.score(c));
   }
   rows.push(['TF-IDF+LR: fixtures, leave one author out', kappaTable(pooled, CODES)]);
-  if (mrdaUnseen.length) {
+  if (mrdaUnseen.length || mrdaMeasure.length) {
     const zero = fitTfidf(baselineSet(fixtures, []), CODES);
-    rows.push([`TF-IDF+LR: MRDA training meetings not fitted (${mrdaUnseen.length}), fitted without MRDA`, kappaTable(mrdaUnseen.flatMap((c) => zero.score(c)), CODES)]);
     const withMrda = fitTfidf(baselineSet(fixtures, mrdaTrain), CODES);
-    rows.push([`TF-IDF+LR: the same meetings, fitted with the other quarter of MRDA's training meetings`, kappaTable(mrdaUnseen.flatMap((c) => withMrda.score(c)), CODES)]);
-  }
-  if (mrdaMeasure.length) {
-    const zero = fitTfidf(baselineSet(fixtures, []), CODES);
-    rows.push(['TF-IDF+LR: MRDA Bed*, fitted without MRDA', kappaTable(mrdaMeasure.flatMap((c) => zero.score(c)), CODES)]);
-    const withMrda = fitTfidf(baselineSet(fixtures, mrdaTrain), CODES);
-    rows.push(['TF-IDF+LR: MRDA Bed*, fitted with MRDA train', kappaTable(mrdaMeasure.flatMap((c) => withMrda.score(c)), CODES)]);
+    if (mrdaUnseen.length) {
+      rows.push([`TF-IDF+LR: MRDA training meetings not fitted (${mrdaUnseen.length}), fitted without MRDA`, kappaTable(mrdaUnseen.flatMap((c) => zero.score(c)), CODES)]);
+      rows.push([`TF-IDF+LR: the same meetings, fitted with the other quarter of MRDA's training meetings`, kappaTable(mrdaUnseen.flatMap((c) => withMrda.score(c)), CODES)]);
+    }
+    if (mrdaMeasure.length) {
+      rows.push(['TF-IDF+LR: MRDA Bed*, fitted without MRDA', kappaTable(mrdaMeasure.flatMap((c) => zero.score(c)), CODES)]);
+      rows.push(['TF-IDF+LR: MRDA Bed*, fitted with MRDA train', kappaTable(mrdaMeasure.flatMap((c) => withMrda.score(c)), CODES)]);
+    }
   }
 }
 console.log(`| data, model | ${CODES.join(' | ')} | macro |`);

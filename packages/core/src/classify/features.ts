@@ -86,24 +86,22 @@ function first2Name(a: string, b: string): string {
   if (name === undefined) names.set(b, (name = `first2:${a} ${b}`));
   return name;
 }
-/** Per set of wanted features: listed word → its feature name, for the wanted ones only. */
-const WANTED_WORDS = new WeakMap<ReadonlySet<string>, ReadonlyMap<string, string>>();
-
-function wantedWords(wanted: ReadonlySet<string> | undefined): ReadonlyMap<string, string> {
-  if (!wanted) return WORD_NAME;
-  let words = WANTED_WORDS.get(wanted);
-  if (!words) WANTED_WORDS.set(wanted, (words = new Map([...WORD_NAME].filter(([, name]) => wanted.has(name)))));
-  return words;
+/** What a set of wanted features asks of the closed list: listed word → its feature name (the wanted ones), and whether any `first:`/`first2:` is wanted. */
+interface WantedLexical {
+  readonly words: ReadonlyMap<string, string>;
+  readonly openings: boolean;
 }
+const ALL_LEXICAL: WantedLexical = { words: WORD_NAME, openings: true };
+const WANTED_LEXICAL = new WeakMap<ReadonlySet<string>, WantedLexical>();
 
-/** Per set of wanted features: whether any `first:` or `first2:` feature is among them. */
-const WANTED_OPENINGS = new WeakMap<ReadonlySet<string>, boolean>();
-
-function wantsOpenings(wanted: ReadonlySet<string> | undefined): boolean {
-  if (!wanted) return true;
-  let any = WANTED_OPENINGS.get(wanted);
-  if (any === undefined) WANTED_OPENINGS.set(wanted, (any = [...wanted].some((name) => name.startsWith('first'))));
-  return any;
+function wantedLexical(wanted: ReadonlySet<string> | undefined): WantedLexical {
+  if (!wanted) return ALL_LEXICAL;
+  let lexical = WANTED_LEXICAL.get(wanted);
+  if (!lexical) {
+    lexical = { words: new Map([...WORD_NAME].filter(([, name]) => wanted.has(name))), openings: [...wanted].some((name) => name.startsWith('first')) };
+    WANTED_LEXICAL.set(wanted, lexical);
+  }
+  return lexical;
 }
 
 /** Whether a feature is lexical or copied from the previous turn (rather than a cue or context feature). */
@@ -118,8 +116,7 @@ export function isDerived(name: string): boolean {
  * names in `wanted` (all when absent).
  */
 function addLexical(tokens: readonly string[], starts: readonly number[], f: TurnFeatures, wanted: ReadonlySet<string> | undefined): void {
-  const words = wantedWords(wanted);
-  const openings = wantsOpenings(wanted);
+  const { words, openings } = wantedLexical(wanted);
   if (words.size === 0 && !openings) return;
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i] as string;
