@@ -1,6 +1,6 @@
 // Recipes for fitting the default model, compared by scripts/validate-recipe.mjs. The one the
 // default model is fitted with is RECIPES[DEFAULT_RECIPE] (scripts/train-default-model.mjs).
-const base = { id: 'cfbt-default', version: 7, codebook: 'cfbt@1' };
+const base = { id: 'cfbt-default', version: 8, codebook: 'cfbt@1' };
 const CODES = ['summary', 'acceptance', 'challenge', 'continuity', 'dissonance'];
 
 /** Training conversations of a recipe: the coaching data and examples as one source, MRDA as another. */
@@ -57,6 +57,8 @@ export const RECIPES = {
   // (where MRDA's mapping and the codebook disagree on a code's base rate, the bias takes it), at
   // half the coaching data's weight.
   'open-next-hand-bias-half': openRecipe({ sourceWeights: { mrda: 0.5 }, handShare: 0.2, adapt: 'bias' }),
+  // Round 10 (cfbt-default@8): and cue and context features weighed per role as well.
+  'open-next-hand-bias-half-role': openRecipe({ sourceWeights: { mrda: 0.5 }, handShare: 0.2, adapt: 'bias', roleWeights: true }),
   'open-next-hand-bias': openRecipe({ sourceWeights: { mrda: 1 }, handShare: 0.2, adapt: 'bias' }),
   'open-next-hand-shared': openRecipe({ sourceWeights: { mrda: 1 }, handShare: 0.2, adapt: false }),
   'open-next-hand-shared-half': openRecipe({ sourceWeights: { mrda: 0.5 }, handShare: 0.2, adapt: false }),
@@ -65,4 +67,4 @@ export const RECIPES = {
   'open-next-mrda-half': openRecipe({ sourceWeights: { mrda: 0.5 } }),
   'open-next-l2-high': openRecipe({ sourceWeights: { mrda: 1 }, l2: 3e-3 }),
 };
-export const DEFAULT_RECIPE = 'open-next-hand-bias-half';
+export const DEFAULT_RECIPE = 'open-next-hand-bias-half-role';

@@ -24,7 +24,7 @@ describe('the built-in models', () => {
     expect(parseModel(JSON.parse(JSON.stringify(defaultModel)))).toEqual(defaultModel);
     expect(parseModel(JSON.parse(JSON.stringify(cuesModel)))).toEqual(cuesModel);
     expect(defaultModel.features).toBe('open');
-    expect(`${defaultModel.id}@${defaultModel.version}`).toBe('cfbt-default@7');
+    expect(`${defaultModel.id}@${defaultModel.version}`).toBe('cfbt-default@8');
     expect(`${cuesModel.id}@${cuesModel.version}`).toBe('cfbt-cues@3');
   });
 

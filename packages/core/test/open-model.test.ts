@@ -95,6 +95,46 @@ describe('the open-vocabulary model', () => {
   });
 });
 
+describe('weights per role', () => {
+  /** Both speakers say the same thing after the other's proposal; only the coachee's is acceptance. */
+  function sameWords(i: number): AnalysedTrainingConversation {
+    const turns: Turn[] = [];
+    for (let k = 0; k < 6; k++) {
+      turns.push({ turn: 4 * k + 1, speaker: 'Ann', role: 'coach', text: `Could you try pairs for task ${k}?`, humanCodes: [] });
+      turns.push({ turn: 4 * k + 2, speaker: 'Ben', role: 'coachee', text: "Yes, let's do that.", humanCodes: ['acceptance'] });
+      turns.push({ turn: 4 * k + 3, speaker: 'Ann', role: 'coach', text: `Shall I bring the cards for task ${k}?`, humanCodes: [] });
+      turns.push({ turn: 4 * k + 4, speaker: 'Ben', role: 'coachee', text: 'Could you check my seating plan too?', humanCodes: [] });
+    }
+    // The coach agrees to the coachee's request in the same words: not acceptance in this data.
+    turns.push({ turn: 25, speaker: 'Ann', role: 'coach', text: "Yes, let's do that.", humanCodes: [] });
+    return { turns, analyses: analyzeForFit(turns), source: 'a', group: `c${i}` };
+  }
+  const data = [0, 1, 2, 3].map(sameWords);
+  it('learns what a cue says in each role (and nothing per role unless asked)', () => {
+    const shared = fitOpenModel(base, CODES, data, { epochs: 80 });
+    expect(Object.keys(shared.codes.acceptance!.weights).some((n) => n.includes('|'))).toBe(false);
+    const byRole = fitOpenModel(base, CODES, data, { epochs: 80, roleWeights: true }).codes.acceptance!.weights;
+    expect(byRole['coachee|cue:agree-start']).toBeGreaterThan(0);
+    expect(byRole['coach|cue:agree-start']).toBeLessThan(0);
+  });
+
+  it('codes with the logistic of the feature weights plus those of the turn\'s role, and shows their sum as evidence', () => {
+    const model = { format: 'coachcode-model' as const, id: 'roles', version: 1, codebook: 'cfbt@1', threshold: 0.5, features: 'open' as const, codes: { acceptance: { bias: -1, weights: { 'cue:agree-start': 1, 'coachee|cue:agree-start': 2, 'coach|cue:agree-start': -1 } } } };
+    const turns: Turn[] = [
+      { turn: 1, speaker: 'Ann', role: 'coach', text: 'Could you try pairs?' },
+      { turn: 2, speaker: 'Ben', role: 'coachee', text: "Yes, let's do that." },
+      { turn: 3, speaker: 'Ann', role: 'coach', text: "Yes, let's do that." },
+      { turn: 4, speaker: 'Cat', role: 'observer', text: "Yes, let's do that." },
+    ];
+    const coded = createClassifier({ model }).classify(turns);
+    const logistic = (z: number) => Math.round(100 / (1 + Math.exp(-z))) / 100;
+    expect(coded[1]!.scores.acceptance).toBe(logistic(-1 + 1 + 2));
+    expect(coded[2]!.scores.acceptance).toBe(logistic(-1 + 1 - 1));
+    expect(coded[3]!.scores.acceptance).toBe(logistic(-1 + 1));
+    expect(coded[1]!.evidence.find((e) => e.cue === 'agree-start')?.weight).toBe(3);
+  });
+});
+
 describe('the reply as context', () => {
   /** The coach restates; the turn is a summary exactly when the coachee's reply confirms it. */
   function restatements(confirmed: boolean, n = 6): Turn[] {

@@ -2,6 +2,7 @@ import type { Turn } from '../model/turn.js';
 import { own } from '../model/dict.js';
 import type { TurnAnalysis } from './features.js';
 import type { CodeWeights, Model } from './model.js';
+import { isDerived } from './features.js';
 import { isOpenFeature } from './open-features.js';
 
 /**
@@ -66,6 +67,12 @@ export interface OpenFitOptions {
   prior?: Model;
   /** Codes to fit (default: all `codes`); with a prior, the others keep the prior's weights. */
   fit?: readonly string[];
+  /**
+   * Learn, beside each cue and context feature's weight, one per role (`coach|cue:why-question`):
+   * what a feature says in a coach's turn and in a coachee's may differ (a question, a bare "yes").
+   * The classifier adds a turn's role's weight to the feature's own. Default false.
+   */
+  roleWeights?: boolean;
 }
 
 /** The defaults of {@link OpenFitOptions}. */
@@ -108,10 +115,13 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
   const maxVocabulary = options.maxVocabulary ?? OPEN_FIT_DEFAULTS.maxVocabulary;
   const groupsOf = new Map<string, Set<string>>();
   const turnsWith = new Map<string, number>();
+  const byRole = options.roleWeights ?? false;
+  const roleNames = new Set<string>();
   for (const c of data) {
     c.turns.forEach((t, i) => {
       const a = c.analyses[i];
       if (!t.humanCodes || !a) return;
+      if (byRole) for (const k of a.features.keys()) if (crossesRole(k)) roleNames.add(roleFeature(t.role, k));
       for (const k of a.features.keys()) {
         turnsWith.set(k, (turnsWith.get(k) ?? 0) + 1);
         let g = groupsOf.get(k);
@@ -127,6 +137,7 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
     if (!isOpenFeature(k)) closed.push(k);
     else if (g.size >= minGroups && (turnsWith.get(k) ?? 0) >= minTurns) open.push(k);
   }
+  for (const k of roleNames) if (!exclude.some((p) => k.slice(k.indexOf(ROLE_SEPARATOR) + 1).startsWith(p))) closed.push(k);
   open.sort((a, b) => (turnsWith.get(b) ?? 0) - (turnsWith.get(a) ?? 0) || (a < b ? -1 : 1));
   const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const prior = options.prior;
@@ -164,11 +175,14 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
       for (const [k, h] of a.features) {
         const j = index.get(k);
         if (j === undefined) continue;
-        idx.push(j);
-        val.push(h.value);
-        if (copy >= 0 && copy < copies) {
-          idx.push(D * (1 + copy) + j);
+        const jr = byRole && crossesRole(k) ? index.get(roleFeature(t.role, k)) : undefined;
+        for (const at of jr === undefined ? [j] : [j, jr]) {
+          idx.push(at);
           val.push(h.value);
+          if (copy >= 0 && copy < copies) {
+            idx.push(D * (1 + copy) + at);
+            val.push(h.value);
+          }
         }
       }
       idx.push(biasAt(0));
@@ -251,6 +265,19 @@ export function fitOpenModel(base: Pick<Model, 'id' | 'version' | 'codebook'>, c
     out[code] = { bias: round3(theta[biasAt(0) * K + k] as number), weights: Object.fromEntries(kept), threshold: options.thresholds?.[code] ?? kept0?.threshold ?? 0.5 };
   });
   return { format: 'coachcode-model', id: base.id, version: base.version, codebook: base.codebook, threshold: 0.5, features: 'open', codes: out };
+}
+
+/** Between a role and a feature's name in the name of the feature's weight for that role. */
+export const ROLE_SEPARATOR = '|';
+
+/** The name of a feature's weight for turns of one role: `coach|cue:why-question`. */
+export function roleFeature(role: string, name: string): string {
+  return `${role}${ROLE_SEPARATOR}${name}`;
+}
+
+/** Whether a feature gets weights per role when a fit asks for them: cue and context features, not words or the previous turn's features. */
+function crossesRole(name: string): boolean {
+  return !isOpenFeature(name) && !isDerived(name) && !name.includes(ROLE_SEPARATOR);
 }
 
 function round3(x: number): number {

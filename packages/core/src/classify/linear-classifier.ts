@@ -17,7 +17,7 @@ import type { Model } from './model.js';
 import { ModelSchema, modelTag } from './model.js';
 import { CompactModelSchema, expandModel, isCompactModel } from './compact-model.js';
 import { fitModel, type FitOptions } from './fit.js';
-import { fitOpenModel, type OpenFitOptions } from './fit-open.js';
+import { fitOpenModel, ROLE_SEPARATOR, type OpenFitOptions } from './fit-open.js';
 import { kappaFromConfusion } from '../agreement/cohen-kappa.js';
 import { chooseThreshold, type HeldOutScore } from './thresholds.js';
 
@@ -142,6 +142,11 @@ class LinearClassifier implements LinearTurnClassifier {
   private readonly table = new Map<string, Float64Array>();
   /** The same weights split for scoring: those summed as they are, and those summed then clipped. */
   private readonly direct = new Map<string, Float64Array>();
+  /**
+   * For each role the model has weights of its own for (`coach|cue:why-question`), `table` and
+   * `direct` with those added to the features' own weights: a turn looks up its role's tables.
+   */
+  private readonly byRole = new Map<string, { table: Map<string, Float64Array>; direct: Map<string, Float64Array> }>();
   private readonly clipped = new Map<string, Float64Array>();
   /** Per code, the limit of its clipped weights' sum (Infinity: none). */
   private readonly clips: Float64Array;
@@ -169,6 +174,7 @@ class LinearClassifier implements LinearTurnClassifier {
     };
     // An open model's words reach the logits through its scorer, not through the feature map.
     const open = model.features === 'open' ? new Map<string, Float64Array>() : undefined;
+    const roleDelta = new Map<string, Map<string, Float64Array>>();
     this.codes.forEach((code, i) => {
       const w = own(model.codes, code);
       for (const [group, weights] of [
@@ -176,6 +182,11 @@ class LinearClassifier implements LinearTurnClassifier {
         [this.clipped, w?.clipped?.weights ?? {}],
       ] as const) {
         for (const [name, weight] of Object.entries(weights)) {
+          const role = roleOf(name);
+          if (role !== undefined) {
+            put(roleDelta.get(role) ?? roleDelta.set(role, new Map()).get(role)!, name.slice(role.length + 1), i, weight);
+            continue;
+          }
           if (open && isOpenFeature(name)) {
             put(open, name, i, weight);
             continue;
@@ -186,6 +197,16 @@ class LinearClassifier implements LinearTurnClassifier {
         }
       }
     });
+    for (const [role, delta] of roleDelta) {
+      const table = new Map(this.table);
+      const direct = new Map(this.direct);
+      for (const [name, row] of delta) {
+        const sum = Float64Array.from(row, (x, i) => x + ((this.table.get(name)?.[i] as number | undefined) ?? 0));
+        table.set(name, sum);
+        direct.set(name, Float64Array.from(row, (x, i) => x + ((this.direct.get(name)?.[i] as number | undefined) ?? 0)));
+      }
+      this.byRole.set(role, { table, direct });
+    }
     if (open) {
       const vocabulary = new OpenVocabulary(open.keys());
       const K = this.codes.length;
@@ -197,12 +218,13 @@ class LinearClassifier implements LinearTurnClassifier {
   }
 
   /** Logits of every code (in `codes` order) for analysed features. */
-  private logits(a: TurnAnalysis): Float64Array {
+  private logits(a: TurnAnalysis, role: string | undefined): Float64Array {
     const z = new Float64Array(this.biases.length);
     z.set(this.biases);
     if (a.open) for (let i = 0; i < z.length; i++) z[i] = (z[i] as number) + (a.open.z[i] as number);
+    const direct = (role !== undefined && this.byRole.size > 0 ? this.byRole.get(role)?.direct : undefined) ?? this.direct;
     for (const [name, hit] of a.features) {
-      const row = this.direct.get(name);
+      const row = direct.get(name);
       if (row) for (let i = 0; i < z.length; i++) z[i] = (z[i] as number) + (row[i] as number) * hit.value;
     }
     if (this.clipped.size === 0) return z;
@@ -223,7 +245,7 @@ class LinearClassifier implements LinearTurnClassifier {
     return this.challenge < 0 || !this.model.codes.challenge ? 0 : sigmoid(z[this.challenge] as number);
   }
 
-  private challengeScore = (a: TurnAnalysis): number => this.challengeOf(this.logits(a));
+  private challengeScore = (a: TurnAnalysis, role?: string): number => this.challengeOf(this.logits(a, role));
 
   /**
    * The challenge score later turns see as context: the model's own, or for an `open` model the
@@ -239,7 +261,7 @@ class LinearClassifier implements LinearTurnClassifier {
     const analyses = analyzeConversation(
       turns,
       (a) => {
-        const z = this.logits(a);
+        const z = this.logits(a, turns[logits.length]?.role);
         logits.push(z);
         return this.contextScore(z, a);
       },
@@ -257,6 +279,7 @@ class LinearClassifier implements LinearTurnClassifier {
     let best = -1;
     // Features that can be evidence: weighed by the model, with a span of text.
     let spans: [string, FeatureHit, Float64Array][] | undefined;
+    const table = (this.byRole.size > 0 ? this.byRole.get(turn.role)?.table : undefined) ?? this.table;
     for (let i = 0; i < this.codes.length; i++) {
       const code = this.codes[i] as string;
       const own = this.thresholds[i] as number;
@@ -272,7 +295,7 @@ class LinearClassifier implements LinearTurnClassifier {
       if (!spans) {
         spans = [];
         for (const [name, hit] of a.features) {
-          const row = hit.end > hit.start ? this.table.get(name) : undefined;
+          const row = hit.end > hit.start ? table.get(name) : undefined;
           if (row) spans.push([name, hit, row]);
         }
       }
@@ -343,6 +366,9 @@ function fitOpenTo(self: LinearClassifier, conversations: readonly (readonly Tur
     ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
     ...(options.learningRate !== undefined ? { learningRate: options.learningRate } : {}),
     ...(options.minCount !== undefined ? { minTurns: options.minCount } : {}),
+    // Weights per role are learnt again where the base model has them (the default does); from
+    // scratch they are not: on meetings, whose speakers' roles say little, they did not help.
+    roleWeights: Object.values(self.model.codes).some((w) => Object.keys(w?.weights ?? {}).some((name) => roleOf(name) !== undefined)),
   };
   const coded = data.filter((c) => c.turns.some((t) => t.humanCodes));
   /** Held-out scores of every code to fit, by grouped cross-validation of the fit with `l2`. */
@@ -404,6 +430,14 @@ function fitOpenTo(self: LinearClassifier, conversations: readonly (readonly Tur
   }
   const model = fitOpenModel(self.model, codes, data, { ...openOptions, thresholds });
   return new LinearClassifier({ ...model, id: options.id ?? `${self.model.id}-fitted`, version: 1, trainedOn: options.trainedOn ?? `${coded.reduce((n, c) => n + c.turns.filter((t) => t.humanCodes).length, 0)} human-coded turns` }, self.codebook);
+}
+
+/** The role of a weight that is a role's own (`coach|cue:why-question` → `coach`), else undefined. */
+function roleOf(name: string): string | undefined {
+  const bar = name.indexOf(ROLE_SEPARATOR);
+  if (bar <= 0) return undefined;
+  const colon = name.indexOf(':');
+  return colon < 0 || bar < colon ? name.slice(0, bar) : undefined;
 }
 
 /** Folds of the cross-validation that chooses an `open` fit's thresholds and L2 strength. */
