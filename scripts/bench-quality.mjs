@@ -8,7 +8,7 @@
 //   2. ../shared/benchmarks/coaching-authors (other authors' coaching talk; measuring only);
 //   3. ../shared/benchmarks/mrda, the Bed* meetings (kept out of every fit);
 //   4. ../shared/benchmarks/talkmoves (maths classrooms; licence: evaluation only).
-// Models: the default (cfbt-default@8), the previous round's default cfbt-default@7 (read from
+// Models: the default (cfbt-default@9), the previous round's default cfbt-default@8 (read from
 // git history, commit PREVIOUS_DEFAULT; left out where the clone has no history), cfbt-cues@3 (the
 // default before that), the hand weights cfbt-hand@1, and a plain TF-IDF + logistic-regression baseline (scripts/lib/tfidf-baseline.mjs)
 // trained on the same data as the default (tuning fixtures, decision-rule examples ×10, MRDA
@@ -37,14 +37,14 @@ const only = arg('--sets')?.split(',');
 const t0 = Date.now();
 const log = (m) => console.error(`bench:quality: ${m} (${Math.round((Date.now() - t0) / 1000)} s)`);
 
-/** The last commit whose default model was cfbt-default@7. */
-const PREVIOUS_DEFAULT = '8d2b60d';
+/** The last commit whose default model was cfbt-default@8. */
+const PREVIOUS_DEFAULT = 'acbdf41';
 function previousDefault() {
   try {
     const text = execFileSync('git', ['show', `${PREVIOUS_DEFAULT}:packages/core/src/classify/default-model.json`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 });
     return core.parseModel(JSON.parse(text));
   } catch {
-    log(`cfbt-default@7 left out: this clone has no commit ${PREVIOUS_DEFAULT}`);
+    log(`cfbt-default@8 left out: this clone has no commit ${PREVIOUS_DEFAULT}`);
     return undefined;
   }
 }

@@ -1,6 +1,6 @@
 // Recipes for fitting the default model, compared by scripts/validate-recipe.mjs. The one the
 // default model is fitted with is RECIPES[DEFAULT_RECIPE] (scripts/train-default-model.mjs).
-const base = { id: 'cfbt-default', version: 8, codebook: 'cfbt@1' };
+const base = { id: 'cfbt-default', version: 9, codebook: 'cfbt@1' };
 const CODES = ['summary', 'acceptance', 'challenge', 'continuity', 'dissonance'];
 
 /** Training conversations of a recipe: the coaching data and examples as one source, MRDA as another. */

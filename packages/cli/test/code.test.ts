@@ -121,8 +121,8 @@ describe('coachcode code: output formats', () => {
   it('--model names a built-in model by id, or reads a file', async () => {
     const byId = async (model: string) => jsonLines((await runCli(['code', 'talk.txt', '--format', 'jsonl', '--model', model], { cwd })).stdout).map((x) => x.model);
     expect(new Set(await byId('cfbt-hand'))).toEqual(new Set(['cfbt-hand@1']));
-    expect(new Set(await byId('cfbt-default'))).toEqual(new Set(['cfbt-default@8']));
-    expect(new Set(jsonLines((await runCli(['code', 'talk.txt', '--format', 'jsonl'], { cwd })).stdout).map((x) => x.model))).toEqual(new Set(['cfbt-default@8']));
+    expect(new Set(await byId('cfbt-default'))).toEqual(new Set(['cfbt-default@9']));
+    expect(new Set(jsonLines((await runCli(['code', 'talk.txt', '--format', 'jsonl'], { cwd })).stdout).map((x) => x.model))).toEqual(new Set(['cfbt-default@9']));
   });
 
   it('role flags set roles, case-insensitively', async () => {

@@ -10,7 +10,7 @@ describe('analyze', () => {
   it('writes exactly the record of DESIGN.md, keys in order', () => {
     const record = JSON.parse(toJsonl(a.records).split('\n')[0] ?? '{}');
     expect(Object.keys(record)).toEqual(['source', 'turn', 'speaker', 'role', 'start', 'text', 'codes', 'primary', 'scores', 'evidence', 'codebook', 'model']);
-    expect(record).toMatchObject({ source: 'sessions/angela.txt', turn: 1, speaker: 'Angela', role: 'coach', start: '00:00:01.000', codebook: 'cfbt@1', model: 'cfbt-default@8' });
+    expect(record).toMatchObject({ source: 'sessions/angela.txt', turn: 1, speaker: 'Angela', role: 'coach', start: '00:00:01.000', codebook: 'cfbt@1', model: 'cfbt-default@9' });
   });
 
   it('gives roles, a profile and one record per turn', () => {

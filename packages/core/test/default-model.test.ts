@@ -24,7 +24,7 @@ describe('the built-in models', () => {
     expect(parseModel(JSON.parse(JSON.stringify(defaultModel)))).toEqual(defaultModel);
     expect(parseModel(JSON.parse(JSON.stringify(cuesModel)))).toEqual(cuesModel);
     expect(defaultModel.features).toBe('open');
-    expect(`${defaultModel.id}@${defaultModel.version}`).toBe('cfbt-default@8');
+    expect(`${defaultModel.id}@${defaultModel.version}`).toBe('cfbt-default@9');
     expect(`${cuesModel.id}@${cuesModel.version}`).toBe('cfbt-cues@3');
   });
 
