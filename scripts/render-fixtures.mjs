@@ -58,13 +58,18 @@ function hash(text) {
 // ---------------------------------------------------------------------------------------------
 // Text helpers. Every split is at a space, so joining the pieces with one space gives the text.
 
-/** Splits words into chunks of at most `max` words, ending a chunk early at a sentence end after `min` words. */
+/**
+ * Splits words into chunks of at most `max` words, ending a chunk early at a sentence end after
+ * `min` words. A chunk never starts with a word ending in a colon ("One: ..."), which a reader
+ * of unlabelled continuation cues would take for a speaker's name.
+ */
 function chunkWords(text, max, min) {
   const words = text.split(' ');
   const chunks = [];
   let current = [];
-  for (const word of words) {
+  for (const [i, word] of words.entries()) {
     current.push(word);
+    if (/:$/.test(words[i + 1] ?? '')) continue;
     if (current.length >= max || (current.length >= min && /[.?!]$/.test(word))) {
       chunks.push(current.join(' '));
       current = [];
