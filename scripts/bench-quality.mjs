@@ -37,14 +37,14 @@ const only = arg('--sets')?.split(',');
 const t0 = Date.now();
 const log = (m) => console.error(`bench:quality: ${m} (${Math.round((Date.now() - t0) / 1000)} s)`);
 
-/** The last commit whose default model was cfbt-default@8. */
+/** The last commit with the previous round's default model (its version is read from the file). */
 const PREVIOUS_DEFAULT = 'acbdf41';
 function previousDefault() {
   try {
     const text = execFileSync('git', ['show', `${PREVIOUS_DEFAULT}:packages/core/src/classify/default-model.json`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 });
     return core.parseModel(JSON.parse(text));
   } catch {
-    log(`cfbt-default@8 left out: this clone has no commit ${PREVIOUS_DEFAULT}`);
+    log(`the previous default model left out: this clone has no commit ${PREVIOUS_DEFAULT}`);
     return undefined;
   }
 }
