@@ -8,8 +8,8 @@
 //   2. ../shared/benchmarks/coaching-authors (other authors' coaching talk; measuring only);
 //   3. ../shared/benchmarks/mrda, the Bed* meetings (kept out of every fit);
 //   4. ../shared/benchmarks/talkmoves (maths classrooms; licence: evaluation only).
-// Models: the default (cfbt-default@9), the previous round's default cfbt-default@8 (read from
-// git history, commit PREVIOUS_DEFAULT; left out where the clone has no history), cfbt-cues@3 (the
+// Models: the default, the previous round's default (the newest older version in the
+// git history of the model file; left out where the clone has no history), cfbt-cues@3 (the
 // default before that), the hand weights cfbt-hand@1, and a plain TF-IDF + logistic-regression baseline (scripts/lib/tfidf-baseline.mjs)
 // trained on the same data as the default (tuning fixtures, decision-rule examples ×10, MRDA
 // training meetings, each source weighing as much as the coaching data).
@@ -37,16 +37,28 @@ const only = arg('--sets')?.split(',');
 const t0 = Date.now();
 const log = (m) => console.error(`bench:quality: ${m} (${Math.round((Date.now() - t0) / 1000)} s)`);
 
-/** The last commit with the previous round's default model (its version is read from the file). */
-const PREVIOUS_DEFAULT = 'acbdf41';
+const MODEL_FILE = 'packages/core/src/classify/default-model.json';
+const git = (args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 });
+/**
+ * The previous round's default model: the newest one in the git history of the model file whose
+ * version is below the current default's. Left out where the clone has no history (a download
+ * without .git, or a shallow clone).
+ */
 function previousDefault() {
+  let commits;
   try {
-    const text = execFileSync('git', ['show', `${PREVIOUS_DEFAULT}:packages/core/src/classify/default-model.json`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 });
-    return core.parseModel(JSON.parse(text));
+    commits = git(['log', '--format=%H', '--', MODEL_FILE]).split('\n').filter(Boolean);
   } catch {
-    log(`the previous default model left out: this clone has no commit ${PREVIOUS_DEFAULT}`);
-    return undefined;
+    commits = [];
   }
+  for (const commit of commits) {
+    const model = JSON.parse(git(['show', `${commit}:${MODEL_FILE}`]));
+    if (model.id !== core.defaultModel.id || model.version >= core.defaultModel.version) continue;
+    log(`the previous default model: ${model.id}@${model.version}, from commit ${commit.slice(0, 7)}`);
+    return core.parseModel(model);
+  }
+  log(`the previous default model left out: this clone's history has no ${core.defaultModel.id} older than version ${core.defaultModel.version}`);
+  return undefined;
 }
 const previous = previousDefault();
 const models = [
