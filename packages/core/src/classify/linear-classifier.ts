@@ -61,25 +61,33 @@ export function isPunctuated(turns: readonly Turn[]): boolean {
 }
 
 /**
- * Walks a conversation in order, extracting every turn's features in context. `score` gives
- * a turn's challenge score, which later turns use (a reasoned reply to a challenge is itself
- * challenge).
+ * Walks a conversation in order, extracting every turn's features in context, and hands each
+ * turn's analysis to `visit`, which returns the turn's challenge score: later turns use it (a
+ * reasoned reply to a challenge is itself challenge). Only the analyses that later turns still
+ * read as context are kept (the last few turns, and the nearest one by another speaker), so that
+ * coding a long meeting does not hold every turn's features at once: they die young, which the
+ * garbage collector makes cheap.
  */
-export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnalysis) => number, lexical?: ReadonlySet<string>, open?: OpenFeatureNames): TurnAnalysis[] {
+function walkConversation(turns: readonly Turn[], visit: (a: TurnAnalysis, index: number) => number, lexical?: ReadonlySet<string>, open?: OpenFeatureNames): void {
   const punctuated = isPunctuated(turns);
   const lastSeen = new Map<string, number>();
-  const out: TurnAnalysis[] = [];
+  const kept: (TurnAnalysis | undefined)[] = [];
   const challenge: number[] = [];
   // The next turn's words, when open features look ahead: each turn is still cut into words once.
   const ahead = open !== undefined && looksAhead(open);
   let upcoming: { index: number; words: ReturnType<typeof words> } | undefined;
+  let p = -1;
   for (let i = 0; i < turns.length; i++) {
     const turn = turns[i] as Turn;
-    let p = i - 1;
-    while (p >= 0 && turns[p]?.speaker === turn.speaker) p--;
+    // The nearest earlier turn by another speaker: the one before, or else (the one before is by
+    // the same speaker) the one the turn before had.
+    if (i > 0 && turns[i - 1]?.speaker !== turn.speaker) {
+      if (p >= 0 && p < i - RECENT) kept[p] = undefined;
+      p = i - 1;
+    }
     const recentOther: Set<string>[] = [];
-    for (let j = i - 1; j >= 0 && j >= i - 6 && recentOther.length < 3; j--) {
-      if (turns[j]?.speaker !== turn.speaker) recentOther.push((out[j] as TurnAnalysis).stems);
+    for (let j = i - 1; j >= 0 && j >= i - RECENT && recentOther.length < 3; j--) {
+      if (turns[j]?.speaker !== turn.speaker) recentOther.push((kept[j] as TurnAnalysis).stems);
     }
     const next = turns[i + 1];
     const ctx: TurnContext = {
@@ -97,14 +105,34 @@ export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnaly
       ctx.next = upcoming.words.tokens;
     }
     if (p >= 0) {
-      const pa = out[p] as TurnAnalysis;
+      const pa = kept[p] as TurnAnalysis;
       ctx.previous = { turn: turns[p] as Turn, features: pa.features, challenge: challenge[p] ?? 0, tokens: pa.tokens };
     }
     const a = extractFeatures(turn, ctx);
-    out.push(a);
-    challenge.push(score(a));
+    kept.push(a);
+    challenge.push(visit(a, i));
     for (const s of a.stems) lastSeen.set(s, i);
+    // Let go of the turn that has left the window, unless it is still the nearest by another speaker.
+    const old = i - RECENT;
+    if (old >= 0 && old !== p) kept[old] = undefined;
   }
+}
+
+/** How many turns back a turn looks for the other speakers' recent words. */
+const RECENT = 6;
+
+/** Every turn's features in context (see {@link walkConversation}), all kept: for fitting. */
+export function analyzeConversation(turns: readonly Turn[], score: (a: TurnAnalysis) => number, lexical?: ReadonlySet<string>, open?: OpenFeatureNames): TurnAnalysis[] {
+  const out: TurnAnalysis[] = [];
+  walkConversation(
+    turns,
+    (a) => {
+      out.push(a);
+      return score(a);
+    },
+    lexical,
+    open,
+  );
   return out;
 }
 
@@ -256,19 +284,20 @@ class LinearClassifier implements LinearTurnClassifier {
   }
 
   classify(turns: readonly Turn[], options: ClassifyOptions = {}): CodedTurn[] {
-    // analyzeConversation asks for each turn's challenge score once, in order: keep its logits.
-    const logits: Float64Array[] = [];
-    const analyses = analyzeConversation(
+    // Each turn is coded as soon as it is analysed, so its features need not outlive it.
+    const coded: CodedTurn[] = [];
+    walkConversation(
       turns,
-      (a) => {
-        const z = this.logits(a, turns[logits.length]?.role);
-        logits.push(z);
+      (a, i) => {
+        const turn = turns[i] as Turn;
+        const z = this.logits(a, turn.role);
+        coded.push(this.code(turn, a, z, options));
         return this.contextScore(z, a);
       },
       this.lexical,
       this.open,
     );
-    return turns.map((turn, i) => this.code(turn, analyses[i] as TurnAnalysis, logits[i] as Float64Array, options));
+    return coded;
   }
 
   private code(turn: Turn, a: TurnAnalysis, z: Float64Array, options: ClassifyOptions): CodedTurn {
